@@ -58,7 +58,7 @@ export function classifyFrame(value: unknown): RpcFrame | null {
   const response = rpcResponseSchema.safeParse(value);
   if (response.success) return { kind: 'response', frame: response.data };
   const notification = rpcNotificationSchema.safeParse(value);
-  if (notification.success && !(value as object).hasOwnProperty('id')) {
+  if (notification.success && !Object.hasOwn(value as object, 'id')) {
     return { kind: 'notification', frame: notification.data };
   }
   return null;
