@@ -1,9 +1,38 @@
 import { defineConfig } from 'vitest/config';
 
+const serverSuite = (db: 'pglite' | 'postgres') => ({
+  test: {
+    name: `server-${db}`,
+    include: ['packages/server/src/**/*.test.ts', 'packages/server/test/**/*.test.ts'],
+    env: { COTEJO_TEST_DB: db },
+  },
+});
+
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'protocol',
+          include: ['packages/protocol/src/**/*.test.ts', 'test/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'sync-client',
+          include: ['packages/sync-client/src/**/*.test.ts', 'packages/sync-client/test/**/*.test.ts'],
+        },
+      },
+      { extends: true, ...serverSuite('pglite') },
+      { extends: true, ...serverSuite('postgres') },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] },
+      },
+    ],
   },
 });

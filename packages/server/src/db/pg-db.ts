@@ -1,0 +1,40 @@
+import pg from 'pg';
+import type { Db, Queryable } from './db.ts';
+
+/** `Db` over a node-postgres pool (the production database). */
+export function createPgDb(connectionString: string, options: { max?: number } = {}): Db {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+
+  const query = async <T extends object>(sql: string, params: readonly unknown[] = []) =>
+    (await pool.query<T>(sql, params as unknown[])).rows;
+
+  return {
+    query,
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const tx: Queryable = {
+          query: async <R extends object>(sql: string, params: readonly unknown[] = []) =>
+            (await client.query<R>(sql, params as unknown[])).rows,
+        };
+        const result = await fn(tx);
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(sql: string): Promise<void> {
+      await pool.query(sql);
+    },
+    async close(): Promise<void> {
+      await pool.end();
+    },
+  };
+}
