@@ -8,4 +8,5 @@ export * from './normalize/amount.ts';
 export * from './normalize/comprobante.ts';
 export * from './normalize/cuit.ts';
 export * from './normalize/date.ts';
+export * from './normalize/tipo-comprobante.ts';
 export * from './backoff.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseAmount } from './normalize/amount.ts';
+import { amountFromNumber, parseAmount } from './normalize/amount.ts';
 import { parseComprobante } from './normalize/comprobante.ts';
 import { parseCuit } from './normalize/cuit.ts';
 import { parseDate } from './normalize/date.ts';
@@ -47,7 +47,10 @@ export const invoiceInputSchema = z
     const comprobante = written === undefined ? null : parseComprobante(written);
     const cuit = parseCuit(input.cuit);
     const fecha = parseDate(input.fecha);
-    const importe = parseAmount(String(input.importe));
+    const importe =
+      typeof input.importe === 'number'
+        ? amountFromNumber(input.importe)
+        : parseAmount(input.importe);
     const issues: [string, string][] = [];
     if (!comprobante) issues.push(['numeroComprobante', 'Número de comprobante inválido']);
     if (!cuit) issues.push(['cuit', 'CUIT inválido: se esperan 11 dígitos']);

@@ -97,10 +97,21 @@ export function centsFromAmount(amount: string): bigint {
   return sign === '-' ? -cents : cents;
 }
 
+/**
+ * A tolerance → whole cents. Any number of decimals is accepted ("0.0100" from a NUMERIC
+ * column) and truncated: amounts are whole cents, so |a − b| <= 0.015 holds exactly when
+ * |a − b| <= 0.01. A ',' may be the decimal separator. Throws for a negative or malformed one.
+ */
+export function toleranceCents(tolerance: string): bigint {
+  const match = /^(\d+)(?:[.,](\d+))?$/.exec(tolerance.trim());
+  if (!match) throw new RangeError(`Tolerancia inválida: "${tolerance}" (se espera p. ej. 0.01)`);
+  const [, integer = '', fraction = ''] = match;
+  return BigInt(integer + fraction.slice(0, 2).padEnd(2, '0'));
+}
+
 /** Exact comparison of two canonical amounts within a tolerance (default "0.01"). */
 export function amountsWithin(a: string, b: string, tolerance = '0.01'): boolean {
-  const allowed = centsFromAmount(tolerance);
-  if (allowed < 0n) throw new RangeError(`La tolerancia no puede ser negativa: "${tolerance}"`);
+  const allowed = toleranceCents(tolerance);
   const difference = centsFromAmount(a) - centsFromAmount(b);
   return (difference < 0n ? -difference : difference) <= allowed;
 }

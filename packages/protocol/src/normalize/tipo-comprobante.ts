@@ -27,10 +27,7 @@ const classWords: readonly [RegExp, TipoClase][] = [
   [/^(?:NOTA DE CREDITO|NOTA CREDITO|N ?C)(?: ?([ABCEMT]))?$/, 'NOTA_DE_CREDITO'],
   [/^(?:NOTA DE DEBITO|NOTA DEBITO|N ?D)(?: ?([ABCEMT]))?$/, 'NOTA_DE_DEBITO'],
   [/^(?:RECIBO|REC)(?: ?([ABCEMT]))?$/, 'RECIBO'],
-  [
-    /^(?:FACTURA DE CREDITO ELECTRONICA|FACTURA|FACT|FAC|FCE|FC|F)(?: ?([ABCEMT]))?$/,
-    'FACTURA',
-  ],
+  [/^(?:FACTURA DE CREDITO ELECTRONICA|FACTURA|FACT|FAC|FCE|FC|F)(?: ?([ABCEMT]))?$/, 'FACTURA'],
 ];
 
 /** AFIP's codes (tabla de tipos de comprobante) for the common classes and letters. */

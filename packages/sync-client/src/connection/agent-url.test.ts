@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { agentSocketUrl } from './agent-url.ts';
+
+describe('agentSocketUrl', () => {
+  it.each([
+    ['http://127.0.0.1:3000', 'ws://127.0.0.1:3000/api/agent/ws'],
+    ['https://cotejo.example/', 'wss://cotejo.example/api/agent/ws'],
+    ['https://example.com/cotejo/?x=1', 'wss://example.com/cotejo/api/agent/ws'],
+  ])('%s → %s', (server, expected) => {
+    expect(agentSocketUrl(server)).toBe(expected);
+  });
+});

@@ -1,0 +1,50 @@
+import { maxLookupRows, type CanonicalInvoice, type InvoiceLookupResult } from '@cotejo/protocol';
+import type { LookupConfig } from '../config/schema.ts';
+import type { Driver } from '../drivers/driver.ts';
+import { compileLookup } from './compile-lookup.ts';
+import { createConcurrencyLimit } from './concurrency-limit.ts';
+import { bindParameters } from './lookup-parameters.ts';
+import { toLocalRow } from './map-row.ts';
+
+export interface LookupRunnerOptions {
+  driver: Driver;
+  lookups: readonly LookupConfig[];
+  queryTimeoutMs: number;
+  maxConcurrentLookups: number;
+  /** Milliseconds clock for `durationMs`; injectable for tests. */
+  now?: () => number;
+}
+
+export interface LookupRunner {
+  readonly names: readonly string[];
+  /** Runs the lookups in order; the first with rows answers. Rejects with an `AppError`. */
+  lookup(invoice: CanonicalInvoice, signal?: AbortSignal): Promise<InvoiceLookupResult>;
+}
+
+export function createLookupRunner(options: LookupRunnerOptions): LookupRunner {
+  const { driver, queryTimeoutMs, now = () => performance.now() } = options;
+  const compiled = options.lookups.map((lookup) => compileLookup(lookup, driver.placeholders));
+  const limit = createConcurrencyLimit(options.maxConcurrentLookups);
+
+  return {
+    names: compiled.map((lookup) => lookup.name),
+    lookup: (invoice, signal) =>
+      limit(async () => {
+        const started = now();
+        for (const lookup of compiled) {
+          const timeout = AbortSignal.timeout(queryTimeoutMs);
+          const rows = await driver.query(lookup.sql, bindParameters(invoice, lookup.order), {
+            signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+          });
+          if (rows.length > 0) {
+            return {
+              rows: rows.slice(0, maxLookupRows).map(toLocalRow),
+              lookup: lookup.name,
+              durationMs: Math.max(0, now() - started),
+            };
+          }
+        }
+        return { rows: [], durationMs: Math.max(0, now() - started) };
+      }),
+  };
+}

@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { SqliteDriver } from '../src/drivers/sqlite/sqlite-driver.ts';
+import { describeDriverConformance } from './driver-conformance.ts';
+
+describeDriverConformance({
+  kind: 'sqlite',
+  columnTypes: { integer: 'INTEGER', text: 'TEXT', decimal: 'REAL', date: 'TEXT' },
+  setup() {
+    const folder = mkdtempSync(join(tmpdir(), 'cotejo-sqlite-'));
+    const path = join(folder, 'erp.sqlite');
+    const writable = new Database(path);
+    return Promise.resolve({
+      driver: new SqliteDriver({ kind: 'sqlite', path }),
+      exec: (sql: string) => {
+        const statement = writable.prepare(sql);
+        if (statement.reader) return Promise.resolve(statement.all() as Record<string, unknown>[]);
+        statement.run();
+        return Promise.resolve([]);
+      },
+      teardown: () => {
+        writable.close();
+        rmSync(folder, { recursive: true, force: true });
+        return Promise.resolve();
+      },
+    });
+  },
+  slowQuery: {
+    skipReason:
+      'better-sqlite3 runs a statement synchronously on the event loop, so no timer or signal ' +
+      'can fire while it runs; the signal is checked before and after the statement',
+  },
+});
