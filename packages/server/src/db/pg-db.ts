@@ -30,9 +30,6 @@ export function createPgDb(connectionString: string, options: { max?: number } =
         client.release();
       }
     },
-    async exec(sql: string): Promise<void> {
-      await pool.query(sql);
-    },
     async close(): Promise<void> {
       await pool.end();
     },

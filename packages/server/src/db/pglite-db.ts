@@ -32,10 +32,6 @@ export async function createPgliteDb(dataDir?: string): Promise<Db> {
         }
       });
     },
-    exec: (sql) =>
-      mutex.run(async () => {
-        await pglite.exec(sql);
-      }),
     close: () => mutex.run(() => pglite.close()),
   };
 }

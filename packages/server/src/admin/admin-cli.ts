@@ -1,0 +1,79 @@
+import { AppError } from '@cotejo/protocol';
+import type { Config } from '../config.ts';
+import type { AdminService } from './admin-service.ts';
+import { CliUsageError, parseCliArgs, usage, type CliCommand } from './cli-args.ts';
+import { openAdmin } from './open-admin.ts';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const onceNote = 'Guárdelo ahora: no se volverá a mostrar.';
+
+/** Runs one admin command; returns the exit code (0 ok, 1 failed, 2 bad usage). */
+export async function runAdminCli(
+  argv: readonly string[],
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  io: CliIo,
+): Promise<number> {
+  let command: CliCommand;
+  try {
+    command = parseCliArgs(argv);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    io.err(`${error.message}\n${usage}\n`);
+    return 2;
+  }
+  let session;
+  try {
+    session = await openAdmin(config);
+    const result = await execute(session.admin, command);
+    io.out(command.json ? `${JSON.stringify(result.json)}\n` : `${result.text}\n`);
+    return 0;
+  } catch (error) {
+    io.err(`${error instanceof AppError ? error.message : `Error: ${String(error)}`}\n`);
+    return 1;
+  } finally {
+    await session?.close();
+  }
+}
+
+async function execute(
+  admin: AdminService,
+  { name, value }: CliCommand,
+): Promise<{ json: object; text: string }> {
+  switch (name) {
+    case 'tenant create': {
+      const tenant = await admin.createTenant(value);
+      return { json: { id: tenant.id }, text: `Cliente "${tenant.name}" creado: ${tenant.id}` };
+    }
+    case 'tenant list': {
+      const tenants = await admin.listTenants();
+      const lines = tenants.map((t) => `${t.id}  ${t.createdAt}  ${t.name}`);
+      return { json: { tenants }, text: lines.length > 0 ? lines.join('\n') : 'No hay clientes.' };
+    }
+    case 'key create': {
+      const { id, key } = await admin.createAgentKey(value);
+      return {
+        json: { id, key },
+        text: `Clave del sync-client creada (id ${id}):\n  ${key}\n${onceNote}`,
+      };
+    }
+    case 'token create': {
+      const { id, token } = await admin.createApiToken(value);
+      return {
+        json: { id, token },
+        text: `Token de API creado (id ${id}):\n  ${token}\n${onceNote}`,
+      };
+    }
+    case 'key revoke': {
+      const { id } = await admin.revokeAgentKey(value);
+      return { json: { id, revoked: true }, text: `Clave ${id} revocada.` };
+    }
+    case 'token revoke': {
+      const { id } = await admin.revokeApiToken(value);
+      return { json: { id, revoked: true }, text: `Token ${id} revocado.` };
+    }
+  }
+}

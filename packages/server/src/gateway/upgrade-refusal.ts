@@ -1,0 +1,21 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { AppError } from '@cotejo/protocol';
+
+/** Answers an upgrade request with a plain HTTP error (before any WebSocket exists). */
+export function refuseUpgrade(socket: Duplex, error: AppError): void {
+  if (socket.destroyed) return;
+  const status = error.httpStatus;
+  const body = JSON.stringify({ error: error.toJSON() });
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    [
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
+      'Connection: close',
+      'Content-Type: application/json; charset=utf-8',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      '',
+      body,
+    ].join('\r\n'),
+  );
+}
