@@ -24,7 +24,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'sync-client',
-          include: ['packages/sync-client/src/**/*.test.ts', 'packages/sync-client/test/**/*.test.ts'],
+          include: [
+            'packages/sync-client/src/**/*.test.ts',
+            'packages/sync-client/test/**/*.test.ts',
+          ],
         },
       },
       { extends: true, ...serverSuite('pglite') },

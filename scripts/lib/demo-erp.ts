@@ -45,8 +45,7 @@ function randomCuit(random: () => number): string {
   }
 }
 
-const formatAmount = (cents: bigint) =>
-  `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
+const formatAmount = (cents: bigint) => `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
 
 /** The ERP writes the same number in several ways, as real ones do. */
 function writtenNumber(row: ErpRow, index: number): string {
@@ -61,7 +60,8 @@ function writtenNumber(row: ErpRow, index: number): string {
   }
 }
 
-const formattedCuit = (cuit: string) => `${cuit.slice(0, 2)}-${cuit.slice(2, 10)}-${cuit.slice(10)}`;
+const formattedCuit = (cuit: string) =>
+  `${cuit.slice(0, 2)}-${cuit.slice(2, 10)}-${cuit.slice(10)}`;
 
 function asInput(row: ErpRow, importeCents = row.importeCents): InvoiceInput {
   return {

@@ -50,9 +50,7 @@ describe('npm start on embedded defaults', () => {
     const second = await startDemo();
     expect(second.tenantId).toBe(first.tenantId);
     expect(demo?.output.some((line) => line.includes('datos reutilizados'))).toBe(true);
-    const { body } = await platformClient(second.url, second.apiToken).validate(
-      second.invoices.ok,
-    );
+    const { body } = await platformClient(second.url, second.apiToken).validate(second.invoices.ok);
     expect(body.status).toBe('OK');
   });
 });
