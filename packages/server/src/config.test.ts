@@ -40,4 +40,11 @@ describe('loadConfig', () => {
       expect(String(error)).toMatch(/LOG_LEVEL: se espera uno de/);
     }
   });
+
+  it('accepts only tolerances the comparison can use', () => {
+    expect(loadConfig({ AMOUNT_TOLERANCE: '0,05' }).amountTolerance).toBe('0,05');
+    for (const bad of ['$0,05', '1.234,5', '-0.01']) {
+      expect(() => loadConfig({ AMOUNT_TOLERANCE: bad })).toThrow(/AMOUNT_TOLERANCE/);
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseAmount } from '@cotejo/protocol';
+import { isTolerance } from '@cotejo/protocol';
 
 const integer = (min: number, max: number) =>
   z.coerce
@@ -31,7 +31,7 @@ const envSchema = z.object({
   AMOUNT_TOLERANCE: z
     .string()
     .trim()
-    .refine((value) => parseAmount(value) !== null && !value.startsWith('-'), {
+    .refine(isTolerance, {
       error: 'se espera un importe decimal no negativo, por ejemplo 0.01',
     })
     .default('0.01'),

@@ -102,8 +102,15 @@ export function centsFromAmount(amount: string): bigint {
  * column) and truncated: amounts are whole cents, so |a − b| <= 0.015 holds exactly when
  * |a − b| <= 0.01. A ',' may be the decimal separator. Throws for a negative or malformed one.
  */
+const tolerancePattern = /^(\d+)(?:[.,](\d+))?$/;
+
+/** Whether `value` is a tolerance `toleranceCents` accepts: a non-negative plain decimal. */
+export function isTolerance(value: string): boolean {
+  return tolerancePattern.test(value.trim());
+}
+
 export function toleranceCents(tolerance: string): bigint {
-  const match = /^(\d+)(?:[.,](\d+))?$/.exec(tolerance.trim());
+  const match = tolerancePattern.exec(tolerance.trim());
   if (!match) throw new RangeError(`Tolerancia inválida: "${tolerance}" (se espera p. ej. 0.01)`);
   const [, integer = '', fraction = ''] = match;
   return BigInt(integer + fraction.slice(0, 2).padEnd(2, '0'));
