@@ -35,7 +35,7 @@ async function withPostgresDatabase<T>(run: (url: string) => Promise<T>): Promis
 }
 
 async function measure(storage: StorageEnv, count: number, warmup: number) {
-  const server = await startServerProcess(storage, { LOG_LEVEL: 'warn' });
+  const server = await startServerProcess(storage);
   try {
     const credentials = await createTenantWithCredentials(storage, 'Bench');
     const erpPath = join(storage.dataDir, 'erp.sqlite');
