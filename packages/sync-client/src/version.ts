@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
+import packageJson from '../package.json' with { type: 'json' };
 
-/** The sync-client's version, from its package.json; sent in `agent.hello`. */
-export const syncClientVersion: string = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  }
-).version;
+/** The sync-client's version, from its package.json (inlined by the bundle); sent in `agent.hello`. */
+export const syncClientVersion: string = packageJson.version;

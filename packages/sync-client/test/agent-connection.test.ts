@@ -93,6 +93,7 @@ describe('AgentConnection', () => {
         database: 'sqlite',
         lookups: ['facturas'],
         queries: [],
+        transport: 'websocket',
       },
     });
   });
@@ -133,7 +134,7 @@ describe('AgentConnection', () => {
     expect(erp.count()).toBe(1);
   });
 
-  it('answers unknown methods with -32601 and query.run with QUERY_NOT_DECLARED', async () => {
+  it('answers unknown methods with -32601 and query.run with QUERY_NOT_ALLOWED', async () => {
     connect();
     const peer = await server.nextConnection();
     await peer.next();
@@ -141,7 +142,7 @@ describe('AgentConnection', () => {
       error: { code: -32601, data: { code: 'METHOD_NOT_FOUND' } },
     });
     expect(await peer.request('query.run', { name: 'saldos', params: {} })).toMatchObject({
-      error: { code: -32010, data: { code: 'QUERY_NOT_DECLARED' } },
+      error: { code: -32010, data: { code: 'QUERY_NOT_ALLOWED' } },
     });
     expect(erp.count()).toBe(1);
   });

@@ -32,7 +32,8 @@ export interface PeerConnection {
 
 /**
  * A tiny stand-in for the Cotejo server's agent endpoint: real HTTP upgrade, subprotocol
- * `cotejo.v1`, Bearer key check (answering 401 otherwise), frames as parsed JSON.
+ * `cotejo.v1`, Bearer key check (answering 401 otherwise), frames as parsed JSON; and
+ * `GET /healthz`.
  */
 export async function startAgentServer(acceptedKey = 'clave-de-prueba') {
   const server = createServer();
@@ -43,6 +44,11 @@ export async function startAgentServer(acceptedKey = 'clave-de-prueba') {
   const connections = createInbox<PeerConnection>();
   const state = { acceptedKey, nextId: 1 };
 
+  server.on('request', (request, response) => {
+    const found = request.url === '/healthz';
+    response.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(found ? { ok: true } : { error: { code: 'NOT_FOUND' } }));
+  });
   server.on('upgrade', (request, socket, head) => {
     const authorized = request.headers.authorization === `Bearer ${state.acceptedKey}`;
     if (request.url !== '/api/agent/ws' || !authorized) {

@@ -2,7 +2,7 @@ import { AppError, type DatabaseKind } from '@cotejo/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardSelect } from '../src/config/sql-guard.ts';
 import type { Driver } from '../src/drivers/driver.ts';
-import { createLookupRunner, type LookupRunner } from '../src/lookup/lookup-runner.ts';
+import { createLookupRunner, type InvoiceLookupRunner } from '../src/lookup/lookup-runner.ts';
 import { injection, sampleInvoice as invoice } from './invoice-fixtures.ts';
 
 /** What each database's test file provides: a fresh database, a writable side door, a driver. */
@@ -20,6 +20,15 @@ export interface ConformanceTarget {
    * as `n`; or why the case cannot run on this database.
    */
   slowQuery: { sql: string; countRunning: string } | { skipReason: string };
+  /** A driver for the same database whose login the server refuses; or why none exists. */
+  badLogin: (() => Driver) | { skipReason: string };
+  /** A driver aimed at a database that cannot be reached. */
+  unreachable: () => Promise<Driver>;
+  /**
+   * Ends every connection the server holds for the driver (not `exec`'s), as a server restart
+   * or a network cut would; or why the case cannot run.
+   */
+  dropConnections: (() => Promise<void>) | { skipReason: string };
 }
 
 const select = `SELECT numero_comprobante AS numeroComprobante, cuit AS CUIT, fecha AS fecha,
@@ -41,12 +50,17 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
+/** Polls a condition of the database (a query), as the server's own activity views show it. */
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 export function describeDriverConformance(target: ConformanceTarget): void {
   describe(`${target.kind} driver conformance`, () => {
     let driver: Driver;
     let exec: (sql: string) => Promise<Record<string, unknown>[]>;
     let teardown: () => Promise<void> = () => Promise.resolve();
-    const runner = (...sqls: string[]): LookupRunner =>
+    const runner = (...sqls: string[]): InvoiceLookupRunner =>
       createLookupRunner({
         driver,
         queryTimeoutMs: 10_000,
@@ -160,12 +174,68 @@ export function describeDriverConformance(target: ConformanceTarget): void {
       expect(error.code).toBe('QUERY_TIMEOUT');
     });
 
-    const { slowQuery } = target;
+    it('reports an unreachable database as ERP_UNAVAILABLE, in Spanish', async () => {
+      const error = await rejection((await target.unreachable()).connect());
+      expect(error.code).toBe('ERP_UNAVAILABLE');
+      expect(error.message).toMatch(/^No se pudo conectar a /);
+    });
+
+    const { badLogin } = target;
+    if (typeof badLogin === 'function') {
+      it('explains a refused login in Spanish', async () => {
+        const error = await rejection(badLogin().connect());
+        expect(error.code).toBe('ERP_UNAVAILABLE');
+        expect(error.message).toContain('rechazó el usuario');
+        expect(error.message).toContain('database.user');
+      });
+    } else {
+      it.skip(`explains a refused login (skipped: ${badLogin.skipReason})`, () => undefined);
+    }
+
+    /**
+     * After connections were dropped: each pooled connection may fail once (cleanly, with
+     * ERP_UNAVAILABLE) as it is found dead; then queries answer again. The suites use a pool
+     * of 4, so a fifth attempt must succeed.
+     */
+    const recovers = async () => {
+      for (let attempt = 1; attempt <= 5; attempt += 1) {
+        const outcome = await driver.query('SELECT 1 AS x', [], idle()).catch((e: unknown) => e);
+        if (!(outcome instanceof Error)) {
+          expect(outcome).toEqual([{ x: 1 }]);
+          return;
+        }
+        expect((outcome as AppError).code).toBe('ERP_UNAVAILABLE');
+      }
+      throw new Error('the driver did not recover within 5 queries');
+    };
+
+    const { dropConnections, slowQuery } = target;
+    if (typeof dropConnections === 'function') {
+      it('recovers after the server drops every connection (restart)', async () => {
+        expect(await driver.query('SELECT 1 AS x', [], idle())).toEqual([{ x: 1 }]);
+        await dropConnections();
+        await recovers();
+      });
+    } else {
+      it.skip(`recovers after a restart (skipped: ${dropConnections.skipReason})`, () => undefined);
+    }
+
+    if ('sql' in slowQuery && typeof dropConnections === 'function') {
+      it('fails a query whose connection drops mid-way, and goes on', async () => {
+        const running = async () => Number((await exec(slowQuery.countRunning))[0]?.n);
+        const query = rejection(driver.query(slowQuery.sql, [], idle()));
+        await until(async () => (await running()) === 1);
+        await dropConnections();
+        expect((await query).code).toBe('ERP_UNAVAILABLE');
+        await recovers();
+      });
+    } else {
+      it.skip('fails a query whose connection drops mid-way (skipped: no slow query or no way to drop connections)', () =>
+        undefined);
+    }
+
     if ('sql' in slowQuery) {
       const running = async () => Number((await exec(slowQuery.countRunning))[0]?.n);
-      const until = async (condition: () => Promise<boolean>) => {
-        while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
-      };
 
       it('cancels a running query when its signal fires, and stays usable', async () => {
         const controller = new AbortController();

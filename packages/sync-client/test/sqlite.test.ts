@@ -27,6 +27,10 @@ describeDriverConformance({
       },
     });
   },
+  badLogin: { skipReason: 'SQLite has no logins: a file is opened or it is not' },
+  unreachable: () =>
+    Promise.resolve(new SqliteDriver({ kind: 'sqlite', path: '/nonexistent/cotejo/erp.sqlite' })),
+  dropConnections: { skipReason: 'SQLite runs in-process: there is no server to drop' },
   slowQuery: {
     skipReason:
       'better-sqlite3 runs a statement synchronously on the event loop, so no timer or signal ' +

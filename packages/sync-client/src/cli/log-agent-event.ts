@@ -8,7 +8,15 @@ export function logAgentEvent(logger: Logger, event: AgentEvent): void {
       logger.debug({ attempt: event.attempt, url: event.url }, 'connecting');
       return;
     case 'connected':
-      logger.info({ url: event.url }, 'connected');
+      logger.info({ url: event.url, transport: event.transport }, 'connected');
+      return;
+    case 'transport-changed':
+      if (event.transport === 'long-poll') {
+        logger.warn(
+          { transport: event.transport, reason: event.reason },
+          'WebSocket no disponible: se usa long-poll (HTTP); se reintentará el WebSocket.',
+        );
+      } else logger.info({ transport: event.transport }, 'WebSocket restablecido');
       return;
     case 'rejected':
       logger.error(

@@ -1,16 +1,12 @@
 import type { DatabaseKind } from '@cotejo/protocol';
-import {
-  findLookupParameter,
-  lookupParameterNames,
-  type LookupParameterName,
-} from '../lookup/lookup-parameters.ts';
+import { lookupParameterNames } from '../lookup/lookup-parameters.ts';
 import { isSignificant, tokenize, type Token } from './sql-tokenizer.ts';
 
 /** A lookup that passed the guard: one read-only SELECT, its trailing `;` removed. */
 export interface GuardedStatement {
   tokens: readonly Token[];
-  /** Distinct parameters in order of first use. */
-  parameters: readonly LookupParameterName[];
+  /** Distinct parameters in order of first use, spelled as declared. */
+  parameters: readonly string[];
 }
 
 export type GuardResult = { ok: true; statement: GuardedStatement } | { ok: false; reason: string };
@@ -22,19 +18,25 @@ const forbiddenWords = new Set([
   'DETACH', 'PRAGMA', 'LOCK', 'UNLOCK', 'SET', 'RESET', 'VACUUM', 'REINDEX', 'HANDLER', 'LOAD',
   'OUTFILE', 'DUMPFILE', 'SHUTDOWN', 'KILL', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'PREPARE',
   'DEALLOCATE', 'DECLARE', 'LISTEN', 'NOTIFY', 'SHARE', 'NOWAIT',
+  // SQL Server: other servers, files, maintenance and permissions.
+  'OPENQUERY', 'OPENROWSET', 'OPENDATASOURCE', 'BULK', 'DBCC', 'BACKUP', 'RESTORE',
+  'RECONFIGURE', 'DENY', 'REVERT', 'USE',
 ]); // prettier-ignore
-
-const available = lookupParameterNames.map((name) => `@${name}`).join(', ');
 
 function refuse(reason: string): GuardResult {
   return { ok: false, reason };
 }
 
 /**
- * Accepts exactly one read-only SELECT (or WITH … SELECT) with known `@parameters`; anything
- * else is refused with a Spanish reason. Runs at start-up, before any connection.
+ * Accepts exactly one read-only SELECT (or WITH … SELECT) whose `@parameters` are all in
+ * `known` (case-insensitive; the lookup parameters by default); anything else is refused with
+ * a Spanish reason. Runs at start-up, before any connection.
  */
-export function guardSelect(sql: string, dialect: DatabaseKind): GuardResult {
+export function guardSelect(
+  sql: string,
+  dialect: DatabaseKind,
+  known: readonly string[] = lookupParameterNames,
+): GuardResult {
   const tokenized = tokenize(sql, dialect);
   if (!tokenized.ok) return refuse(tokenized.reason);
   const all = tokenized.tokens;
@@ -49,7 +51,7 @@ export function guardSelect(sql: string, dialect: DatabaseKind): GuardResult {
   if (firstWord !== 'SELECT' && firstWord !== 'WITH') {
     return refuse(`debe empezar con SELECT (o WITH … SELECT) y empieza con «${first.text}»`);
   }
-  const parameters: LookupParameterName[] = [];
+  const parameters: string[] = [];
   let hasSelect = false;
   for (const token of tokens) {
     if (token.kind === 'word') {
@@ -59,8 +61,10 @@ export function guardSelect(sql: string, dialect: DatabaseKind): GuardResult {
       }
       hasSelect ||= word === 'SELECT';
     } else if (token.kind === 'parameter') {
-      const name = findLookupParameter(token.text.slice(1));
+      const written = token.text.slice(1).toLowerCase();
+      const name = known.find((candidate) => candidate.toLowerCase() === written);
       if (name === undefined) {
+        const available = known.map((candidate) => `@${candidate}`).join(', ') || 'ninguno';
         return refuse(`usa el parámetro ${token.text}, que no existe (disponibles: ${available})`);
       }
       if (!parameters.includes(name)) parameters.push(name);

@@ -25,15 +25,53 @@ export function erpError(kind: DatabaseKind, cause: unknown): AppError {
   });
 }
 
+/** Where the database is, for messages: a path, `host:port/db` or `host\\instance/db`. */
+export function databaseLocation(settings: DatabaseSettings): string {
+  if (settings.kind === 'sqlite') return settings.path;
+  if (settings.kind === 'mssql' && settings.instanceName !== undefined) {
+    return `${settings.host}\\${settings.instanceName}/${settings.database}`;
+  }
+  return `${settings.host}:${settings.port}/${settings.database}`;
+}
+
 export function connectError(settings: DatabaseSettings, cause: unknown): AppError {
-  const where =
-    settings.kind === 'sqlite'
-      ? settings.path
-      : `${settings.host}:${settings.port}/${settings.database}`;
   const detail = cause instanceof Error ? cause.message : String(cause);
   return new AppError(
     'ERP_UNAVAILABLE',
-    `No se pudo conectar a ${databaseNames[settings.kind]} (${where}): ${detail}`,
+    `No se pudo conectar a ${databaseNames[settings.kind]} (${databaseLocation(settings)}): ${detail}`,
+    { cause },
+  );
+}
+
+/**
+ * A failed connect: a refused login (the original error's code is one of `loginCodes`) says
+ * so plainly; anything else names where the database was expected.
+ */
+export function connectFailure(
+  settings: DatabaseSettings,
+  error: unknown,
+  loginCodes: readonly string[],
+): AppError {
+  return loginCodes.includes(String(causeCode(error)))
+    ? loginRejectedError(settings, error)
+    : connectError(settings, error);
+}
+
+/** The `code` of the original database error, under any `AppError` wrapping it. */
+export function causeCode(error: unknown): unknown {
+  if (error instanceof AppError && error.cause !== undefined) return causeCode(error.cause);
+  return typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
+}
+
+/** The database refused the user or its password: say so plainly, and what to check. */
+export function loginRejectedError(settings: DatabaseSettings, cause: unknown): AppError {
+  const user = settings.kind === 'sqlite' ? '' : settings.user;
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new AppError(
+    'ERP_UNAVAILABLE',
+    `${databaseNames[settings.kind]} (${databaseLocation(settings)}) rechazó el usuario «${user}» ` +
+      'o su contraseña. Revise database.user y la contraseña (la variable de database.passwordEnv ' +
+      `o el archivo de database.passwordFile). Detalle: ${detail}`,
     { cause },
   );
 }

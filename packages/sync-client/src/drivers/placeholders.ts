@@ -1,11 +1,14 @@
 import type { Token } from '../config/sql-tokenizer.ts';
 
-/** How a dialect writes bound parameters: `?` (SQLite, MySQL) or `$1..$n` (PostgreSQL). */
-export type PlaceholderStyle = 'question' | 'dollar';
+/**
+ * How a dialect writes bound parameters: `?` (SQLite, MySQL), `$1..$n` (PostgreSQL) or
+ * `@p1..@pn` (SQL Server).
+ */
+export type PlaceholderStyle = 'question' | 'dollar' | 'at';
 
 export interface DialectSql<Name extends string> {
   sql: string;
-  /** The parameter behind each placeholder position (`$n` → index n-1). */
+  /** The parameter behind each placeholder position (`$n` or `@pn` → index n-1). */
   order: Name[];
 }
 
@@ -26,10 +29,11 @@ export function toDialectSql<Name extends string>(
       order.push(name);
       return '?';
     }
+    const prefix = style === 'dollar' ? '$' : '@p';
     const existing = order.indexOf(name);
-    if (existing !== -1) return `$${existing + 1}`;
+    if (existing !== -1) return `${prefix}${existing + 1}`;
     order.push(name);
-    return `$${order.length}`;
+    return `${prefix}${order.length}`;
   });
   return { sql: parts.join('').trim(), order };
 }

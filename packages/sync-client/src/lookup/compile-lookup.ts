@@ -1,12 +1,19 @@
 import type { LookupConfig } from '../config/schema.ts';
+import type { ParameterType } from '../drivers/driver.ts';
 import { toDialectSql, type PlaceholderStyle } from '../drivers/placeholders.ts';
-import { findLookupParameter, type LookupParameterName } from './lookup-parameters.ts';
+import {
+  findLookupParameter,
+  lookupParameterTypes,
+  type LookupParameterName,
+} from './lookup-parameters.ts';
 
 /** A configured lookup in the database's own placeholder syntax, ready to bind and run. */
 export interface CompiledLookup {
   name: string;
   sql: string;
   order: readonly LookupParameterName[];
+  /** The type of each placeholder's value, for drivers with typed parameters. */
+  types: readonly ParameterType[];
 }
 
 export function compileLookup(lookup: LookupConfig, style: PlaceholderStyle): CompiledLookup {
@@ -16,5 +23,5 @@ export function compileLookup(lookup: LookupConfig, style: PlaceholderStyle): Co
     if (name === undefined) throw new Error(`parámetro desconocido @${written}`);
     return name;
   });
-  return { name: lookup.name, sql, order };
+  return { name: lookup.name, sql, order, types: order.map((name) => lookupParameterTypes[name]) };
 }

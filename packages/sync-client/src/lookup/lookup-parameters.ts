@@ -1,4 +1,5 @@
 import type { CanonicalInvoice } from '@cotejo/protocol';
+import type { ParameterType } from '../drivers/driver.ts';
 
 /** The named parameters a lookup may use (`@cuit`, …), defined once. */
 export const lookupParameterNames = [
@@ -11,6 +12,17 @@ export const lookupParameterNames = [
   'tipoComprobante',
 ] as const;
 export type LookupParameterName = (typeof lookupParameterNames)[number];
+
+/** How each parameter is typed where the database takes typed parameters (SQL Server). */
+export const lookupParameterTypes: { readonly [N in LookupParameterName]: ParameterType } = {
+  cuit: 'string',
+  puntoVenta: 'integer',
+  numero: 'integer',
+  numeroComprobante: 'string',
+  fecha: 'date',
+  importe: 'decimal',
+  tipoComprobante: 'string',
+};
 
 /** A value bound to a placeholder: never spliced into SQL text. */
 export type ParameterValue = string | number | null;

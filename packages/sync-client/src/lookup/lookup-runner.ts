@@ -1,6 +1,7 @@
 import { maxLookupRows, type CanonicalInvoice, type InvoiceLookupResult } from '@cotejo/protocol';
 import type { LookupConfig } from '../config/schema.ts';
 import type { Driver } from '../drivers/driver.ts';
+import type { RequestHandler } from '../requests/request-handler.ts';
 import { compileLookup } from './compile-lookup.ts';
 import { createConcurrencyLimit } from './concurrency-limit.ts';
 import { bindParameters } from './lookup-parameters.ts';
@@ -15,13 +16,19 @@ export interface LookupRunnerOptions {
   now?: () => number;
 }
 
-export interface LookupRunner {
+export interface InvoiceLookupRunner {
   readonly names: readonly string[];
   /** Runs the lookups in order; the first with rows answers. Rejects with an `AppError`. */
   lookup(invoice: CanonicalInvoice, signal?: AbortSignal): Promise<InvoiceLookupResult>;
 }
 
-export function createLookupRunner(options: LookupRunnerOptions): LookupRunner {
+/**
+ * What the connection hands the server's requests to. The lookups alone fit it; the running
+ * client hands it the full `RequestHandler` (named queries, audit log, data minimization).
+ */
+export type LookupRunner = RequestHandler;
+
+export function createLookupRunner(options: LookupRunnerOptions): InvoiceLookupRunner {
   const { driver, queryTimeoutMs, now = () => performance.now() } = options;
   const compiled = options.lookups.map((lookup) => compileLookup(lookup, driver.placeholders));
   const limit = createConcurrencyLimit(options.maxConcurrentLookups);
@@ -35,6 +42,7 @@ export function createLookupRunner(options: LookupRunnerOptions): LookupRunner {
           const timeout = AbortSignal.timeout(queryTimeoutMs);
           const rows = await driver.query(lookup.sql, bindParameters(invoice, lookup.order), {
             signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+            types: lookup.types,
           });
           if (rows.length > 0) {
             return {

@@ -7,7 +7,10 @@ import type {
   QueryOptions,
 } from '../driver.ts';
 import { toDriverRow } from '../cell-value.ts';
-import { acquire, connectError, runCancellable } from '../driver-errors.ts';
+import { acquire, connectFailure, runCancellable } from '../driver-errors.ts';
+
+/** Login refused: wrong password (1045), or an unknown user on MariaDB (1698). */
+const accessDenied = ['ER_ACCESS_DENIED_ERROR', 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR'];
 
 /** FLOAT and DOUBLE come back as the server's own text, like DECIMAL, never as JS floats. */
 const typeCast: mysql.TypeCast = (field, next) =>
@@ -45,7 +48,7 @@ export class MysqlDriver implements Driver {
     try {
       await this.query('select 1', [], { signal: new AbortController().signal });
     } catch (error) {
-      throw connectError(this.settings, error);
+      throw connectFailure(this.settings, error, accessDenied);
     }
   }
 

@@ -7,7 +7,7 @@ import type {
   QueryOptions,
 } from '../driver.ts';
 import { toDriverRow } from '../cell-value.ts';
-import { acquire, connectError, runCancellable } from '../driver-errors.ts';
+import { acquire, connectFailure, runCancellable } from '../driver-errors.ts';
 
 /** Types whose text form is sent as is: dates, times, floats, numerics, big integers. */
 const textTypeIds = new Set([20, 700, 701, 1082, 1083, 1114, 1184, 1266, 1700]);
@@ -29,6 +29,7 @@ export class PostgresDriver implements Driver {
   readonly kind = 'postgres';
   readonly placeholders = 'dollar';
   #pool: pg.Pool | undefined;
+  readonly #listened = new WeakSet<pg.PoolClient>();
 
   constructor(private readonly settings: NetworkDatabaseSettings) {}
 
@@ -49,7 +50,7 @@ export class PostgresDriver implements Driver {
     try {
       await pool.query('select 1');
     } catch (error) {
-      throw connectError(this.settings, error);
+      throw connectFailure(this.settings, error, ['28P01', '28000']);
     }
   }
 
@@ -60,6 +61,12 @@ export class PostgresDriver implements Driver {
   ): Promise<DriverRow[]> {
     const pool = this.#pool;
     const client = await acquire(this.kind, pool && (() => pool.connect()));
+    if (!this.#listened.has(client)) {
+      // A connection dropped while checked out is also reported as a client `error`; the
+      // query reports it, and without a listener the process would end.
+      client.on('error', () => undefined);
+      this.#listened.add(client);
+    }
     try {
       const result = await runCancellable(
         this.kind,
