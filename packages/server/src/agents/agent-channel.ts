@@ -1,11 +1,12 @@
-import type { CanonicalInvoice } from '@cotejo/protocol';
+import type { ClaimedRequest } from '../queue/claim.ts';
 
 /**
- * A connected sync-client as the domain sees it, whatever the transport (WebSocket now,
- * long-poll later). `sendLookup` returns false when the transport can no longer send.
+ * A sync-client ready to receive requests, as the domain sees it, whatever the transport
+ * (WebSocket, a waiting long-poll, a legacy socket). `sendLookups` returns false when the
+ * transport can no longer send; a long-poll waiter takes one batch and then leaves.
  */
 export interface AgentChannel {
   readonly sessionId: string;
   readonly tenantId: string;
-  sendLookup(requestId: string, invoice: CanonicalInvoice): boolean;
+  sendLookups(requests: readonly ClaimedRequest[]): boolean;
 }

@@ -1,6 +1,6 @@
 import type { AgentChannel } from './agent-channel.ts';
 
-/** The sync-client channels connected to this server instance, by tenant (presence). */
+/** The sync-client channels ready on this server instance, by tenant (local presence). */
 export class ConnectedAgents {
   readonly #byTenant = new Map<string, AgentChannel[]>();
 
@@ -22,5 +22,10 @@ export class ConnectedAgents {
 
   isConnected(tenantId: string): boolean {
     return this.forTenant(tenantId).length > 0;
+  }
+
+  /** Tenants with at least one channel here. */
+  tenants(): string[] {
+    return [...this.#byTenant.keys()];
   }
 }

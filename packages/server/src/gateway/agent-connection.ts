@@ -2,19 +2,20 @@ import {
   AppError,
   agentHelloParamsSchema,
   rpcFailure,
-  type CanonicalInvoice,
   type RpcFrame,
   type RpcResponse,
 } from '@cotejo/protocol';
 import type { Logger } from 'pino';
 import WebSocket from 'ws';
-import type { AgentChannel } from '../agents/agent-channel.ts';
 import { recordHello } from '../agents/agent-sessions.ts';
 import type { Db } from '../db/db.ts';
+import { receiveResponse } from '../delivery/receive-response.ts';
 import type { EventBus } from '../events/event-bus.ts';
-import { recordResult } from '../validations/record-result.ts';
+import type { ClaimedRequest } from '../queue/claim.ts';
 import { closeCodes, closeReasons } from './close-codes.ts';
 import { readIncomingFrame } from './incoming-frame.ts';
+import { lookupFrame } from '../delivery/lookup-frame.ts';
+import type { SocketChannel } from './socket-sessions.ts';
 
 /** Invalid frames tolerated on one connection before it is closed with 1008. */
 export const maxInvalidFrames = 3;
@@ -24,12 +25,13 @@ export interface ConnectionDeps {
   events: EventBus;
   logger: Logger;
   amountTolerance: string;
+  maxAttempts: number;
   /** Any sign of life (for the heartbeat). */
   onActivity: () => void;
 }
 
-/** One sync-client WebSocket: reads its frames and sends it lookups. */
-export class AgentConnection implements AgentChannel {
+/** One sync-client WebSocket (protocol v1): reads its frames and sends it lookups. */
+export class AgentConnection implements SocketChannel {
   #invalidFrames = 0;
 
   constructor(
@@ -44,11 +46,10 @@ export class AgentConnection implements AgentChannel {
         deps.logger.error({ err: error, sessionId }, 'agent frame handling failed');
       });
     });
-    socket.on('pong', deps.onActivity);
   }
 
-  sendLookup(requestId: string, invoice: CanonicalInvoice): boolean {
-    return this.#send({ jsonrpc: '2.0', id: requestId, method: 'invoice.lookup', params: invoice });
+  sendLookups(requests: readonly ClaimedRequest[]): boolean {
+    return requests.every((request) => this.#send(lookupFrame(request)));
   }
 
   ping(): void {
@@ -90,9 +91,9 @@ export class AgentConnection implements AgentChannel {
   }
 
   async #handleResponse(frame: RpcResponse): Promise<void> {
-    const { db, events, amountTolerance } = this.deps;
-    const acceptance = await recordResult(
-      { db, events, amountTolerance },
+    const { db, events, amountTolerance, maxAttempts } = this.deps;
+    const acceptance = await receiveResponse(
+      { db, events, amountTolerance, maxAttempts },
       { tenantId: this.tenantId, sessionId: this.sessionId },
       frame,
     );

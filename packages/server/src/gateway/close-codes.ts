@@ -11,4 +11,5 @@ export const closeReasons = {
   messageTooBig: (maxBytes: number) => `Mensaje demasiado grande: el máximo es ${maxBytes} bytes`,
   serviceRestart: 'El servidor se reinicia: reconéctese en unos segundos',
   heartbeatTimeout: 'Sin respuesta al ping',
+  keyRevoked: 'La clave del sync-client fue revocada: genere una nueva en Sync-clients → Claves',
 } as const;

@@ -1,16 +1,16 @@
 import {
-  agentSubprotocol,
   backoffDelayMs,
   defaultBackoff,
   type AgentHelloParams,
+  type AgentTransportName,
   type BackoffOptions,
 } from '@cotejo/protocol';
-import WebSocket from 'ws';
 import type { LookupRunner } from '../lookup/lookup-runner.ts';
 import { createEventChannel, type AgentEventListener } from './agent-events.ts';
 import { agentSocketUrl } from './agent-url.ts';
-import { answerFrame } from './answer-request.ts';
-import { frameText } from './frame-text.ts';
+import { FallbackPolicy, type SocketOutcome } from './fallback-policy.ts';
+import { LongPollSession } from './long-poll-session.ts';
+import { WebSocketSession } from './websocket-session.ts';
 
 export interface AgentConnectionOptions {
   /** The server's base URL (http, https, ws or wss). */
@@ -26,26 +26,40 @@ export interface AgentConnectionOptions {
   stableConnectionMs?: number;
   maxFrameBytes?: number;
   now?: () => number;
+  /** `websocket` (default) falls back to long-poll on its own; `long-poll` never tries WS. */
+  transport?: AgentTransportName;
+  /** While on long-poll, how often to try the WebSocket again (default 5 minutes). */
+  websocketRetryMs?: number;
+  /** Seconds each long-poll may wait on the server (default 25). */
+  longPollWaitSeconds?: number;
 }
 
+const serviceRestartCode = 1012;
+
 /**
- * The sync-client's outbound WebSocket to the server: says hello, answers requests, notices a
- * silent server and reconnects with capped exponential backoff and full jitter until `stop()`.
+ * The sync-client's link to the server. It uses a WebSocket and reconnects with capped
+ * exponential backoff and full jitter (at once after a server restart, 1012). When WebSockets
+ * do not work here (`FallbackPolicy`) it switches to HTTP long-poll on its own, says why in
+ * `agent.hello` (presence shows it), and retries the WebSocket every `websocketRetryMs`.
  */
 export class AgentConnection {
   readonly #options: AgentConnectionOptions;
   readonly #url: string;
   readonly #events = createEventChannel();
-  #socket: WebSocket | undefined;
+  readonly #policy: FallbackPolicy;
+  #socket: WebSocketSession | undefined;
+  #longPoll: LongPollSession | undefined;
   #attempt = 0;
   #stopped = true;
   #reconnectTimer: NodeJS.Timeout | undefined;
-  #watchdog: NodeJS.Timeout | undefined;
-  #closed: Promise<void> = Promise.resolve();
+  #retryTimer: NodeJS.Timeout | undefined;
 
   constructor(options: AgentConnectionOptions) {
     this.#options = options;
     this.#url = agentSocketUrl(options.serverUrl);
+    this.#policy = new FallbackPolicy({
+      stableConnectionMs: options.stableConnectionMs ?? 10_000,
+    });
   }
 
   /** Subscribes to events; returns the unsubscribe function. */
@@ -53,20 +67,24 @@ export class AgentConnection {
     return this.#events.subscribe(listener);
   }
 
+  /** The transport in use now. */
+  get transport(): AgentTransportName {
+    return this.#longPoll ? 'long-poll' : 'websocket';
+  }
+
   start(): void {
     if (!this.#stopped) return;
     this.#stopped = false;
-    this.#connect();
+    if (this.#options.transport === 'long-poll') this.#startLongPoll(null);
+    else this.#connect();
   }
 
   async stop(): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;
     clearTimeout(this.#reconnectTimer);
-    const socket = this.#socket;
-    if (socket?.readyState === WebSocket.OPEN) socket.close(1000, 'sync-client detenido');
-    else socket?.terminate();
-    await this.#closed;
+    clearTimeout(this.#retryTimer);
+    await Promise.all([this.#socket?.close('sync-client detenido'), this.#longPoll?.stop()]);
     this.#events.emit({ type: 'stopped' });
   }
 
@@ -74,65 +92,43 @@ export class AgentConnection {
     await this.stop();
   }
 
+  /** Opens a WebSocket; while on long-poll this is the periodic retry. */
   #connect(): void {
-    const { key, hello, runner, now = Date.now } = this.#options;
-    const { emit } = this.#events;
-    emit({ type: 'connecting', attempt: this.#attempt, url: this.#url });
-    const socket = new WebSocket(this.#url, agentSubprotocol, {
-      headers: { authorization: `Bearer ${key}` },
-      maxPayload: this.#options.maxFrameBytes ?? 1024 * 1024,
-      handshakeTimeout: 15_000,
+    const { now = Date.now } = this.#options;
+    const retrying = this.#longPoll !== undefined;
+    this.#events.emit({ type: 'connecting', attempt: this.#attempt, url: this.#url });
+    const session: WebSocketSession = new WebSocketSession({
+      url: this.#url,
+      key: this.#options.key,
+      hello: { ...this.#options.hello, transport: 'websocket' },
+      runner: this.#options.runner,
+      heartbeatIntervalMs: this.#options.heartbeatIntervalMs ?? 20_000,
+      maxFrameBytes: this.#options.maxFrameBytes ?? 1024 * 1024,
+      now,
+      emit: this.#events.emit,
+      onOpen: () => {
+        if (this.#longPoll) void this.#leaveLongPoll();
+      },
+      onEnd: (outcome, close) => {
+        if (this.#socket === session) this.#socket = undefined;
+        if (this.#stopped) return;
+        if (retrying && outcome.kind !== 'closed') return this.#scheduleWebSocketRetry();
+        this.#afterSocket(outcome, close.code);
+      },
     });
-    this.#socket = socket;
-    const inFlight = new AbortController();
-    let openedAt: number | null = null;
-    let rejected = false;
-    let closeSocket: () => void = () => undefined;
-    this.#closed = new Promise((resolve) => (closeSocket = resolve));
-
-    socket.on('unexpected-response', (_request, response) => {
-      rejected = true;
-      emit({ type: 'rejected', status: response.statusCode ?? 0 });
-      response.resume();
-      socket.terminate();
-    });
-    socket.on('open', () => {
-      openedAt = now();
-      socket.send(JSON.stringify({ jsonrpc: '2.0', method: 'agent.hello', params: hello }));
-      this.#armWatchdog(socket);
-      emit({ type: 'connected', url: this.#url });
-    });
-    socket.on('ping', () => this.#armWatchdog(socket));
-    socket.on('message', (data, isBinary) => {
-      this.#armWatchdog(socket);
-      if (isBinary) return;
-      answerFrame(frameText(data), runner, inFlight.signal)
-        .then((answer) => {
-          if (answer === null) return;
-          const { response, ...event } = answer;
-          if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(response));
-          emit({ type: 'request-answered', ...event });
-        })
-        .catch((error: unknown) => emit({ type: 'socket-error', message: String(error) }));
-    });
-    socket.on('error', (error) => {
-      if (!rejected) emit({ type: 'socket-error', message: error.message });
-    });
-    socket.on('close', (code, reason) => {
-      clearTimeout(this.#watchdog);
-      inFlight.abort();
-      const uptimeMs = openedAt === null ? null : now() - openedAt;
-      emit({ type: 'disconnected', code, reason: reason.toString(), uptimeMs });
-      closeSocket();
-      if (this.#stopped) return;
-      if (uptimeMs !== null && uptimeMs >= (this.#options.stableConnectionMs ?? 10_000)) {
-        this.#attempt = 0;
-      }
-      this.#scheduleReconnect();
-    });
+    this.#socket = session;
   }
 
-  #scheduleReconnect(): void {
+  #afterSocket(outcome: SocketOutcome, code: number): void {
+    if (
+      outcome.kind === 'closed' &&
+      outcome.uptimeMs >= (this.#options.stableConnectionMs ?? 10_000)
+    ) {
+      this.#attempt = 0;
+    }
+    if (code === serviceRestartCode) this.#attempt = 0;
+    const reason = this.#policy.record(outcome);
+    if (reason !== null) return this.#startLongPoll(reason);
     const { backoff = defaultBackoff, random = Math.random } = this.#options;
     const delayMs = backoffDelayMs(this.#attempt, backoff, random);
     this.#attempt += 1;
@@ -142,12 +138,41 @@ export class AgentConnection {
     }, delayMs);
   }
 
-  #armWatchdog(socket: WebSocket): void {
-    const silentMs = 2 * (this.#options.heartbeatIntervalMs ?? 20_000);
-    clearTimeout(this.#watchdog);
-    this.#watchdog = setTimeout(() => {
-      this.#events.emit({ type: 'heartbeat-timeout', silentMs });
-      socket.terminate();
-    }, silentMs);
+  #startLongPoll(reason: string | null): void {
+    const fallbackReason = reason ?? 'Configurado para usar long-poll';
+    this.#events.emit({
+      type: 'transport-changed',
+      transport: 'long-poll',
+      reason: fallbackReason,
+    });
+    this.#longPoll = new LongPollSession({
+      serverUrl: this.#options.serverUrl,
+      key: this.#options.key,
+      hello: { ...this.#options.hello, transport: 'long-poll', fallbackReason },
+      runner: this.#options.runner,
+      backoff: this.#options.backoff ?? defaultBackoff,
+      random: this.#options.random ?? Math.random,
+      waitSeconds: this.#options.longPollWaitSeconds ?? 25,
+      emit: this.#events.emit,
+    });
+    if (reason !== null) this.#scheduleWebSocketRetry();
+  }
+
+  #scheduleWebSocketRetry(): void {
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = setTimeout(() => {
+      if (!this.#stopped && this.#longPoll) this.#connect();
+    }, this.#options.websocketRetryMs ?? 300_000);
+    this.#retryTimer.unref();
+  }
+
+  /** The WebSocket works again: stop polling once the answers in progress are posted. */
+  async #leaveLongPoll(): Promise<void> {
+    const longPoll = this.#longPoll;
+    this.#longPoll = undefined;
+    this.#policy.reset();
+    this.#attempt = 0;
+    this.#events.emit({ type: 'transport-changed', transport: 'websocket', reason: null });
+    await longPoll?.stop();
   }
 }

@@ -1,4 +1,4 @@
-import type { ErrorCode, RpcId } from '@cotejo/protocol';
+import type { AgentTransportName, ErrorCode, RpcId } from '@cotejo/protocol';
 
 /** How one server request was answered (no row contents: those stay on premises). */
 export interface RequestOutcome {
@@ -13,12 +13,14 @@ export interface RequestOutcome {
 /** What the agent connection reports; the CLI logs these and tests wait for them. */
 export type AgentEvent =
   | { type: 'connecting'; attempt: number; url: string }
-  | { type: 'connected'; url: string }
+  | { type: 'connected'; url: string; transport: AgentTransportName }
   | { type: 'rejected'; status: number }
   | { type: 'socket-error'; message: string }
   | { type: 'disconnected'; code: number; reason: string; uptimeMs: number | null }
   | { type: 'reconnect-scheduled'; attempt: number; delayMs: number }
   | { type: 'heartbeat-timeout'; silentMs: number }
+  /** Switched to long-poll (with the reason) or back to WebSocket (reason null). */
+  | { type: 'transport-changed'; transport: AgentTransportName; reason: string | null }
   | ({ type: 'request-answered' } & RequestOutcome)
   | { type: 'stopped' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentSocketUrl } from './agent-url.ts';
+import { agentHttpUrl, agentSocketUrl } from './agent-url.ts';
 
 describe('agentSocketUrl', () => {
   it.each([
@@ -8,5 +8,14 @@ describe('agentSocketUrl', () => {
     ['https://example.com/cotejo/?x=1', 'wss://example.com/cotejo/api/agent/ws'],
   ])('%s → %s', (server, expected) => {
     expect(agentSocketUrl(server)).toBe(expected);
+  });
+});
+
+describe('agentHttpUrl', () => {
+  it.each([
+    ['http://127.0.0.1:3000', 'http://127.0.0.1:3000/api/agent/requests'],
+    ['wss://cotejo.example/base/', 'https://cotejo.example/base/api/agent/requests'],
+  ])('%s → %s', (server, expected) => {
+    expect(agentHttpUrl(server, '/api/agent/requests')).toBe(expected);
   });
 });
