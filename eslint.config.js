@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const packagesOutside = (own) =>
@@ -10,7 +11,15 @@ const packagesOutside = (own) =>
     }));
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/data/**', 'coverage/**', 'test-artifacts/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/data/**',
+      'coverage/**',
+      'test-artifacts/**',
+      'packages/web/dist*/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -58,6 +67,35 @@ export default tseslint.config(
           patterns: packagesOutside('sync-client').filter(
             (p) => !p.group.includes('@cotejo/protocol'),
           ),
+        },
+      ],
+    },
+  },
+  {
+    // The web app runs in the browser: React hooks rules; protocol for its types only.
+    files: ['packages/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...packagesOutside('web').filter((p) => !p.group.includes('@cotejo/protocol')),
+            { group: ['node:*'], message: 'the web app runs in the browser.' },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@cotejo/protocol',
+              allowTypeImports: true,
+              message: 'packages/web may import only types from @cotejo/protocol.',
+            },
+          ],
         },
       ],
     },

@@ -36,6 +36,30 @@ export default defineConfig({
         extends: true,
         test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] },
       },
+      {
+        extends: true,
+        test: { name: 'web', include: ['packages/web/src/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        // Real processes killed, databases restarted, networks cut (`npm run test:faults`).
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        // Debian's Chromium driven by playwright-core against `npm start` (scripts/demo.ts).
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -1,8 +1,12 @@
 /** `npm run bench [-- scenario]`: runs benchmark scenarios and prints a table and JSON. */
+import { extractionBench } from './bench/extraction.ts';
+import { delivery } from './bench/delivery.ts';
 import { roundTrip } from './bench/round-trip.ts';
 
 const scenarios = {
   'round-trip': () => roundTrip(Number(process.env.BENCH_COUNT ?? 1000)),
+  delivery: () => delivery(Number(process.env.BENCH_COUNT ?? 1000)),
+  extraction: () => extractionBench(),
 } as const;
 
 const requested = process.argv.slice(2);

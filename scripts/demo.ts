@@ -4,11 +4,13 @@
  * starts a real sync-client process against it and prints a ready-to-paste curl.
  * A second run reuses everything in DATA_DIR.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig, startServer } from '@cotejo/server';
 import { createDemoErp, demoErpLookupSql, type DemoInvoices } from './lib/demo-erp.ts';
 import { startTs } from './lib/logged-process.ts';
+import { ensureWebBuild } from './lib/web-build.ts';
 import { writeSqliteSyncClientConfig } from './lib/sync-client-config.ts';
 
 interface DemoFile {
@@ -17,6 +19,8 @@ interface DemoFile {
   apiToken: string;
   agentKey: string;
   invoices: DemoInvoices;
+  /** The web app's demo login. */
+  user?: { email: string; password: string };
 }
 
 const config = loadConfig(process.env);
@@ -26,6 +30,7 @@ const demoPath = join(dataDir, 'demo.json');
 const erpPath = join(dataDir, 'demo-erp.sqlite');
 const syncClientConfigPath = join(dataDir, 'sync-client.yaml');
 
+ensureWebBuild((line) => process.stdout.write(`${line}\n`));
 const server = await startServer(config);
 
 async function createDemo(): Promise<Omit<DemoFile, 'url'>> {
@@ -41,6 +46,11 @@ const previous = existsSync(demoPath)
   ? (JSON.parse(readFileSync(demoPath, 'utf8')) as DemoFile)
   : undefined;
 const demo: DemoFile = { ...(previous ?? (await createDemo())), url: server.url };
+if (!demo.user) {
+  const user = { email: 'demo@cotejo.local', password: randomBytes(12).toString('base64url') };
+  await server.admin.createUser(demo.tenantId, user.email, user.password);
+  demo.user = user;
+}
 writeFileSync(demoPath, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
 
 writeSqliteSyncClientConfig(syncClientConfigPath, {
@@ -53,6 +63,7 @@ const syncClient = startTs(
   ['run', '--config', syncClientConfigPath],
   { COTEJO_AGENT_KEY: demo.agentKey },
 );
+writeFileSync(join(dataDir, 'sync-client.pid'), `${syncClient.child.pid}\n`);
 await syncClient.waitForLog((line) => line.msg === 'connected');
 
 const curl = [
@@ -66,6 +77,7 @@ process.stdout.write(
     '',
     `Cotejo está listo en ${server.url} (${previous ? 'datos reutilizados' : 'demo nueva'}).`,
     `Datos y credenciales de la demo: ${demoPath}`,
+    `Aplicación web: ${server.url} — usuario ${demo.user.email}, contraseña ${demo.user.password}`,
     'Un sync-client ya está conectado a un ERP SQLite de demostración.',
     'Pruebe una validación:',
     '',

@@ -85,7 +85,19 @@ export class LoggedProcess {
   }
 }
 
-/** Runs a TypeScript entry point of the repository with tsx. */
-export function startTs(entry: string, args: string[], env: NodeJS.ProcessEnv = {}): LoggedProcess {
+/**
+ * Runs a TypeScript entry point of the repository with tsx. `direct` runs it in one process
+ * (`node --import tsx`) instead of under the tsx launcher, so that a signal — kill -9 in
+ * particular — reaches the program itself.
+ */
+export function startTs(
+  entry: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  options: { direct?: boolean } = {},
+): LoggedProcess {
+  if (options.direct) {
+    return new LoggedProcess(process.execPath, ['--import', 'tsx', entry, ...args], { env });
+  }
   return new LoggedProcess(tsxBin, [entry, ...args], { env });
 }

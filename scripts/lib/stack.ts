@@ -27,12 +27,12 @@ export async function startServerProcess(
   storage: StorageEnv,
   env: NodeJS.ProcessEnv = {},
 ): Promise<ServerProcess> {
-  const process = startTs('packages/server/src/main.ts', [], {
-    PORT: '0',
-    LOG_LEVEL: 'info',
-    ...storageEnv(storage),
-    ...env,
-  });
+  const process = startTs(
+    'packages/server/src/main.ts',
+    [],
+    { PORT: '0', LOG_LEVEL: 'info', ...storageEnv(storage), ...env },
+    { direct: true },
+  );
   const line = await process.waitForLog((entry) => entry.msg === 'server listening');
   return { process, url: String(line.url) };
 }
@@ -60,10 +60,17 @@ export async function createTenantWithCredentials(storage: StorageEnv, name: str
 }
 
 /** Starts a sync-client process and waits until it is connected. */
-export async function startSyncClient(configPath: string, agentKey: string) {
-  const process = startTs('packages/sync-client/src/cli/main.ts', ['run', '--config', configPath], {
-    COTEJO_AGENT_KEY: agentKey,
-  });
+export async function startSyncClient(
+  configPath: string,
+  agentKey: string,
+  env: NodeJS.ProcessEnv = {},
+) {
+  const process = startTs(
+    'packages/sync-client/src/cli/main.ts',
+    ['run', '--config', configPath],
+    { COTEJO_AGENT_KEY: agentKey, ...env },
+    { direct: true },
+  );
   await process.waitForLog((line) => line.msg === 'connected');
   return process;
 }

@@ -10,3 +10,4 @@ export * from './normalize/cuit.ts';
 export * from './normalize/date.ts';
 export * from './normalize/tipo-comprobante.ts';
 export * from './backoff.ts';
+export type * from './web-api.ts';

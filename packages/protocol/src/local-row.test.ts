@@ -52,6 +52,12 @@ describe('normalizeLocalRow', () => {
     });
   });
 
+  it('reads database decimals with a decimal point, whatever their scale', () => {
+    expect(normalizeLocalRow({ importe: '1.500' }).importe).toBe('1.50');
+    expect(normalizeLocalRow({ importe: '-12.3400' }).importe).toBe('-12.34');
+    expect(normalizeLocalRow({ importe: '1.234,56' }).importe).toBe('1234.56');
+  });
+
   it('leaves out null, blank and unreadable values, and keeps the unreadable text aside', () => {
     const row = {
       numeroComprobante: 'sin número',

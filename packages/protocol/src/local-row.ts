@@ -1,5 +1,5 @@
 import type { LocalRow } from './invoice.ts';
-import { amountFromNumber, parseAmount } from './normalize/amount.ts';
+import { amountFromNumber, amountFromPlainDecimal, parseAmount } from './normalize/amount.ts';
 import { parseComprobante, type Comprobante } from './normalize/comprobante.ts';
 import { parseCuit } from './normalize/cuit.ts';
 import { parseDate } from './normalize/date.ts';
@@ -44,7 +44,9 @@ const valueReaders: {
   cuit: (value) => parseCuit(text(value) ?? ''),
   fecha: (value) => parseDate(text(value) ?? ''),
   importe: (value) =>
-    typeof value === 'number' ? amountFromNumber(value) : parseAmount(value ?? ''),
+    typeof value === 'number'
+      ? amountFromNumber(value)
+      : (amountFromPlainDecimal(value ?? '') ?? parseAmount(value ?? '')),
 };
 
 export function readLocalRow(row: LocalRow): ReadLocalRow {

@@ -2,20 +2,30 @@ import fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { registerAdminRoutes } from './admin/admin-routes.ts';
 import { createDbAdminService } from './admin/admin-service.ts';
-import { ConnectedAgents } from './agents/connected-agents.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/db.ts';
-import { createDelivery } from './delivery/delivery.ts';
+import { registerDocuments, type DocumentsOptions } from './documents/register-documents.ts';
 import { createEventBus, type EventBus } from './events/event-bus.ts';
-import { createAgentGateway } from './gateway/agent-gateway.ts';
+import { registerEventStream } from './events-stream/register-event-stream.ts';
+import {
+  registerAgentTransports,
+  type AgentTransportsConfig,
+} from './gateway/register-agent-transports.ts';
+import { registerHealthRoutes } from './health/health-routes.ts';
 import { installErrorHandler } from './http/error-handler.ts';
+import { echoRequestId, requestIdOptions } from './http/request-id.ts';
+import { redactUrl } from './legacy/redact-url.ts';
+import { registerMetricsRoutes } from './metrics/metrics-routes.ts';
+import { createServerMetrics } from './metrics/server-metrics.ts';
 import { createValidationService } from './validations/validation-service.ts';
 import { registerValidationRoutes } from './validations/validation-routes.ts';
+import { registerWeb, type WebOptions } from './web/register-web.ts';
 
 export type ServerConfig = Pick<
   Config,
   'syncWaitMs' | 'heartbeatIntervalMs' | 'maxFrameBytes' | 'amountTolerance' | 'requestTtlMs'
->;
+> &
+  AgentTransportsConfig;
 
 export interface ServerDeps {
   config: ServerConfig;
@@ -24,6 +34,12 @@ export interface ServerDeps {
   events?: EventBus;
   /** When set, the loopback admin routes accept this secret (the server owns PGlite). */
   adminSecret?: string;
+  /** PostgreSQL's URL: instances share work and presence over LISTEN/NOTIFY. Unset on PGlite. */
+  databaseUrl?: string | undefined;
+  /** The web app: session lifetime and where its build is. */
+  web?: WebOptions;
+  /** Uploaded documents: file store, extractor and limits (defaults: memory store, worker pool). */
+  documents?: DocumentsOptions;
 }
 
 /**
@@ -38,15 +54,34 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     createEventBus((error, type) =>
       logger.error({ err: error, event: type }, 'event listener failed'),
     );
-  const loggerInstance: FastifyBaseLogger = logger;
+  // A legacy client's key may arrive in a query string: no log line carries it.
+  const loggerInstance: FastifyBaseLogger = logger.child(
+    {},
+    {
+      serializers: {
+        req: (request: { method?: string; url?: string; ip?: string }) => ({
+          method: request.method,
+          url: redactUrl(request.url ?? ''),
+          remoteAddress: request.ip,
+        }),
+      },
+    },
+  );
   const app: FastifyInstance = fastify({
     loggerInstance,
     bodyLimit: 1024 * 1024,
+    ...requestIdOptions,
   });
   installErrorHandler(app);
+  echoRequestId(app);
 
-  const agents = new ConnectedAgents();
-  const delivery = createDelivery({ db, agents, events });
+  const { delivery } = registerAgentTransports(app, {
+    db,
+    events,
+    logger,
+    config,
+    databaseUrl: deps.databaseUrl,
+  });
   const validations = createValidationService({
     db,
     events,
@@ -55,24 +90,27 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     requestTtlMs: config.requestTtlMs,
     onDeliveryError: (error) => logger.error({ err: error }, 'delivery failed'),
   });
-  const gateway = createAgentGateway({
-    server: app.server,
+
+  registerHealthRoutes(app, { db });
+  registerMetricsRoutes(app, createServerMetrics({ db, events }));
+  registerValidationRoutes(app, { db, validations });
+  const documents = registerDocuments(app, {
     db,
     events,
-    delivery,
-    agents,
     logger,
-    heartbeatIntervalMs: config.heartbeatIntervalMs,
-    maxFrameBytes: config.maxFrameBytes,
-    amountTolerance: config.amountTolerance,
+    validations,
+    ...(deps.documents && { options: deps.documents }),
   });
-  app.addHook('preClose', () => gateway.stop());
-
-  app.get('/healthz', () => ({ ok: true }));
-  registerValidationRoutes(app, { db, validations });
+  registerEventStream(app, {
+    db,
+    events,
+    logger,
+    loadDocument: (tenantId, id) => documents.get(tenantId, id),
+  });
   if (deps.adminSecret !== undefined) {
     registerAdminRoutes(app, { admin: createDbAdminService(db), adminSecret: deps.adminSecret });
   }
+  registerWeb(app, { db, events, logger, ...(deps.web && { options: deps.web }) });
   return app;
 }
 

@@ -4,3 +4,7 @@ export { buildServer, type App, type ServerDeps } from './app.ts';
 export type { AdminService } from './admin/admin-service.ts';
 export type { Tenant } from './tenants/tenant-service.ts';
 export type { ValidationView } from './validations/validation-view.ts';
+export { createWorkerPoolExtractor } from './extraction/worker-pool-extractor.ts';
+export { sniffFileKind } from './extraction/file-kind.ts';
+export type { Extractor, ExtractionOutcome } from './extraction/extractor.ts';
+export type { Extraction, ExtractedFields } from './extraction/extraction.ts';

@@ -8,6 +8,7 @@ import { buildServer } from './app.ts';
 import type { Config } from './config.ts';
 import { generateSecret } from './credentials/secret.ts';
 import { openDb } from './db/open-db.ts';
+import { createDiskFileStore } from './storage/disk-file-store.ts';
 import { createLogger } from './logger.ts';
 
 export interface RunningServer {
@@ -35,7 +36,24 @@ export async function startServer(
     throw error;
   }
   const adminSecret = embedded ? generateSecret('ca_') : undefined;
-  const app = buildServer({ config, db, logger, ...(adminSecret && { adminSecret }) });
+  const app = buildServer({
+    config,
+    db,
+    logger,
+    ...(adminSecret && { adminSecret }),
+    databaseUrl: config.databaseUrl,
+    web: { sessionTtlMs: config.sessionTtlMs, webDir: config.webDir },
+    documents: {
+      files: createDiskFileStore(config.filesDir),
+      maxUploadBytes: config.maxUploadBytes,
+      extraction: {
+        workers: config.extractionWorkers,
+        timeoutMs: config.extractionTimeoutMs,
+        memoryMb: config.extractionMemoryMb,
+      },
+      ...(config.llmExtractor && { llm: config.llmExtractor }),
+    },
+  });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

@@ -34,9 +34,16 @@ export function parseAmount(written: string): string | null {
 export function amountFromNumber(value: number): string | null {
   if (!Number.isFinite(value)) return null;
   if (Math.abs(value) < 1e-6) return '0.00'; // String() would use exponent notation
-  const written = String(value);
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(written);
-  if (!match) return null; // 1e21 and beyond: far past 13 digits
+  return amountFromPlainDecimal(String(value)); // null for 1e21 and beyond: far past 13 digits
+}
+
+/**
+ * A plain decimal as databases print NUMERIC/DECIMAL/MONEY ("1.500", "-12.3400", "7"): '.' is
+ * always the decimal point there, so "1.500" is 1.50, never the es-AR 1500.00. Null otherwise.
+ */
+export function amountFromPlainDecimal(written: string): string | null {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(written.trim());
+  if (!match) return null;
   const [, sign = '', integer = '', fraction = ''] = match;
   return formatCents(roundToCents(integer, fraction), sign === '-');
 }

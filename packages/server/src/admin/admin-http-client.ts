@@ -45,5 +45,7 @@ export function createHttpAdminService(baseUrl: string, adminSecret: string): Ad
     createApiToken: (tenantId) => call('POST', adminPaths.apiTokens, { tenantId }),
     revokeAgentKey: (id) => call('POST', adminPaths.agentKeysRevoke, { id }),
     revokeApiToken: (id) => call('POST', adminPaths.apiTokensRevoke, { id }),
+    createUser: (tenantId, email, password) =>
+      call('POST', adminPaths.users, { tenantId, email, password }),
   };
 }

@@ -11,6 +11,11 @@ const loopbackAddresses = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const nameSchema = z.object({ name: z.string().min(1).max(200) });
 const tenantSchema = z.object({ tenantId: z.string().min(1).max(100) });
 const idSchema = z.object({ id: z.string().min(1).max(200) });
+const userSchema = z.object({
+  tenantId: z.string().min(1).max(100),
+  email: z.string().min(1).max(254),
+  password: z.string().min(1).max(200),
+});
 
 /** Admin paths, shared by these routes and the CLI's HTTP client. */
 export const adminPaths = {
@@ -19,6 +24,7 @@ export const adminPaths = {
   agentKeysRevoke: '/api/admin/agent-keys/revoke',
   apiTokens: '/api/admin/api-tokens',
   apiTokensRevoke: '/api/admin/api-tokens/revoke',
+  users: '/api/admin/users',
 } as const;
 
 /**
@@ -66,6 +72,10 @@ export function registerAdminRoutes(
     scoped.post(adminPaths.apiTokensRevoke, (request) =>
       admin.revokeApiToken(parseBody(idSchema, request.body).id),
     );
+    scoped.post(adminPaths.users, (request) => {
+      const { tenantId, email, password } = parseBody(userSchema, request.body);
+      return admin.createUser(tenantId, email, password);
+    });
     done();
   });
 }

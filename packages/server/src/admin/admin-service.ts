@@ -1,6 +1,7 @@
 import type { Db } from '../db/db.ts';
 import { issueCredential, revokeCredential } from '../credentials/credential-service.ts';
 import { createTenant, listTenants, type Tenant } from '../tenants/tenant-service.ts';
+import { createUser } from '../users/user-service.ts';
 
 /**
  * What an operator can do: tenants and their secrets. Implemented over the database (server,
@@ -16,6 +17,12 @@ export interface AdminService {
   revokeAgentKey(keyIdOrKey: string): Promise<{ id: string }>;
   /** By token id or by the token itself. */
   revokeApiToken(tokenIdOrToken: string): Promise<{ id: string }>;
+  /** A person who logs in to the web app of the tenant (argon2id hash stored). */
+  createUser(
+    tenantId: string,
+    email: string,
+    password: string,
+  ): Promise<{ id: string; email: string }>;
 }
 
 export function createDbAdminService(db: Db): AdminService {
@@ -36,5 +43,6 @@ export function createDbAdminService(db: Db): AdminService {
     async revokeApiToken(tokenIdOrToken) {
       return { id: (await revokeCredential(db, 'apiToken', tokenIdOrToken)).id };
     },
+    createUser: (tenantId, email, password) => createUser(db, { tenantId, email, password }),
   };
 }

@@ -2,10 +2,12 @@ import {
   AppError,
   compareInvoice,
   type CanonicalInvoice,
-  invoiceLookupResultSchema,
+  invoiceLookupAnswerSchema,
   isErrorCode,
+  type MinimizedLookupResult,
   type RpcResponse,
   type ValidationStatus,
+  type Verdict,
 } from '@cotejo/protocol';
 import type { Db } from '../db/db.ts';
 import type { EventBus } from '../events/event-bus.ts';
@@ -39,13 +41,7 @@ export async function recordResult(
       sessionId,
       code: 'UNKNOWN_REQUEST',
     });
-    return {
-      kind: 'unknown',
-      error: new AppError(
-        'UNKNOWN_REQUEST',
-        `La respuesta ${JSON.stringify(response.id)} no corresponde a ninguna solicitud enviada a este sync-client; se descartó.`,
-      ),
-    };
+    return { kind: 'unknown', error: unknownRequestError(response.id) };
   }
   const status = openStates.includes(request.state)
     ? await complete(db, {
@@ -80,7 +76,7 @@ function outcomeOf(
       error: { code: isErrorCode(code) ? code : 'INTERNAL', message: response.error.message },
     };
   }
-  const result = invoiceLookupResultSchema.safeParse(response.result);
+  const result = invoiceLookupAnswerSchema.safeParse(response.result);
   if (!result.success) {
     return {
       kind: 'error',
@@ -91,10 +87,48 @@ function outcomeOf(
       },
     };
   }
+  if ('minimized' in result.data) {
+    return {
+      kind: 'verdict',
+      verdict: minimizedVerdict(invoice, result.data),
+      localRows: [],
+      lookup: result.data.lookup,
+    };
+  }
   return {
     kind: 'verdict',
     verdict: compareInvoice(invoice, result.data.rows, { amountTolerance }),
     localRows: result.data.rows,
     lookup: result.data.lookup,
   };
+}
+
+/** What a differing field shows as its local value when the ERP's values stay on premises. */
+export const withheldLocalValue = '(reservado: el sync-client no envía datos del ERP)';
+
+/**
+ * A sync-client in data-minimization mode compared on premises and sent only the verdict and
+ * the names of the differing fields: the cloud values are ours, the local ones are withheld.
+ */
+function minimizedVerdict(invoice: CanonicalInvoice, result: MinimizedLookupResult): Verdict {
+  return {
+    status: result.status,
+    exists: result.exists,
+    matches: result.matches,
+    differences: result.differingFields.map((field) => ({
+      field,
+      cloud: invoice[field] ?? '',
+      local: withheldLocalValue,
+    })),
+    duplicates: result.duplicates,
+    local: [],
+  };
+}
+
+/** The error for a response whose id is no request of the sender's tenant. */
+export function unknownRequestError(id: unknown): AppError {
+  return new AppError(
+    'UNKNOWN_REQUEST',
+    `La respuesta ${JSON.stringify(id)} no corresponde a ninguna solicitud enviada a este sync-client; se descartó.`,
+  );
 }

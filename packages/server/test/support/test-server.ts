@@ -1,16 +1,18 @@
 import type { AddressInfo } from 'node:net';
 import type { LightMyRequestResponse } from 'fastify';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { createDbAdminService, type AdminService } from '../../src/admin/admin-service.ts';
 import { buildServer, type App, type ServerConfig } from '../../src/app.ts';
 import type { Db } from '../../src/db/db.ts';
+import type { DocumentsOptions } from '../../src/documents/register-documents.ts';
 import { createEventBus, type EventBus } from '../../src/events/event-bus.ts';
 import { AgentClient } from './agent-client.ts';
-import { createTestDb } from './test-db.ts';
+import { createTestDb, type TestDb } from './test-db.ts';
 
 export interface TestServer {
   app: App;
   db: Db;
+  testDb: TestDb;
   events: EventBus;
   admin: AdminService;
   /** `http://127.0.0.1:<port>` */
@@ -43,21 +45,36 @@ export const testConfig: ServerConfig = {
   maxFrameBytes: 64 * 1024,
   amountTolerance: '0.01',
   requestTtlMs: 3_600_000,
+  leaseMs: 30_000,
+  maxAttempts: 5,
+  maxInFlightPerAgent: 16,
+  // Tests call `app.sweeper.sweepOnce()` themselves; the timer never fires.
+  sweepIntervalMs: 3_600_000,
+  pollIdleMs: 60_000,
 };
 
 /** The full server on a fresh test database, listening on a free loopback port. */
 export async function startTestServer(
   config: Partial<ServerConfig> = {},
-  options: { adminSecret?: string } = {},
+  options: {
+    adminSecret?: string;
+    /** Share another server's database (a second instance). */ shareDb?: TestDb;
+    /** Uploaded documents: file store, extractor, limits. */
+    documents?: DocumentsOptions;
+    /** Where the server logs (default: silent). */
+    logger?: Logger;
+  } = {},
 ): Promise<TestServer> {
-  const testDb = await createTestDb();
+  const { shareDb, logger, ...appOptions } = options;
+  const testDb = shareDb ?? (await createTestDb());
   const events = createEventBus((error) => console.error('event listener failed', error));
   const app = buildServer({
     config: { ...testConfig, ...config },
     db: testDb.db,
     events,
-    logger: pino({ level: 'silent' }),
-    ...options,
+    logger: logger ?? pino({ level: 'silent' }),
+    databaseUrl: testDb.databaseUrl,
+    ...appOptions,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
@@ -67,6 +84,7 @@ export async function startTestServer(
   return {
     app,
     db: testDb.db,
+    testDb,
     events,
     admin,
     url: `http://127.0.0.1:${port}`,
@@ -100,7 +118,7 @@ export async function startTestServer(
       }),
     async stop() {
       await app.close();
-      await testDb.close();
+      if (!shareDb) await testDb.close();
     },
   };
 }
