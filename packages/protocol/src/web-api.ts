@@ -1,9 +1,61 @@
-import type { ValidationStatus } from './verdict.ts';
+import type { Difference, LocalInvoice, ValidationStatus } from './verdict.ts';
 
 /**
- * Bodies of the API the web app reads beyond the documents: the server produces them, the web
- * app imports these types (types only).
+ * Bodies of the API the web app reads: the server produces them, the web app imports these
+ * types (types only).
  */
+
+/**
+ * `datosExtraidos.validacion` (ARCHITECTURE.md §4): the fields the first design's front end
+ * reads, plus ours (status, differences, duplicates, latencyMs, agent).
+ */
+export interface ValidacionView {
+  validated: boolean;
+  existsInLocal: boolean;
+  matchesLocal: boolean;
+  localData: LocalInvoice | null;
+  error: string | null;
+  timestamp: string;
+  status: string;
+  differences: Difference[];
+  duplicates: number;
+  latencyMs: number | null;
+  agent: { hostname: string } | null;
+}
+
+/** Something the cloud-side checks noticed on a document (bad check digit, no CAE…). */
+export interface DocumentFinding {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+export type DocumentTimelineEvent = 'subida' | 'extraida' | 'encolada' | 'enviada' | 'respondida';
+
+/** A document as `GET /api/documentos/:id` (and the upload, and the event stream) returns it. */
+export interface DocumentView {
+  id: string;
+  nombreArchivo: string;
+  tipoArchivo: string;
+  tamanoBytes: number;
+  sha256: string;
+  /** ERROR_EXTRACCION, DATOS_INCOMPLETOS, DUPLICADO, or the validation's status. */
+  estado: string;
+  creadoEn: string;
+  actualizadoEn: string;
+  error: { code: string; message: string } | null;
+  duplicadoDe: string | null;
+  datosExtraidos: Record<string, unknown> & {
+    hallazgos?: DocumentFinding[];
+    validacion: ValidacionView | null;
+  };
+  validacion: ValidacionView | null;
+  validando: boolean;
+  queryId: string | null;
+  enlaces: Record<string, string>;
+  /** subida → extraída → encolada → enviada (al sync-client) → respondida, as far as it got. */
+  lineaDeTiempo: { evento: DocumentTimelineEvent; en: string }[];
+}
 
 /** A sync-client session (`GET /api/agentes`). */
 export interface SyncClientView {

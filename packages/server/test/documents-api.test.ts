@@ -101,6 +101,17 @@ describe('documents API', () => {
       },
     });
     expect(documento.validacion).toEqual(documento.datosExtraidos.validacion);
+    const timeline = (documento as unknown as { lineaDeTiempo: { evento: string; en: string }[] })
+      .lineaDeTiempo;
+    expect(timeline.map((step) => step.evento)).toEqual([
+      'subida',
+      'extraida',
+      'encolada',
+      'enviada',
+      'respondida',
+    ]);
+    const times = timeline.map((step) => Date.parse(step.en));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
   it('returns the existing document for the identical file', async () => {

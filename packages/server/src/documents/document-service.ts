@@ -115,6 +115,7 @@ export function createDocumentService(deps: {
 
   return {
     async process(tenantId, upload) {
+      const receivedAt = new Date();
       const sha256 = await files.put(upload.bytes);
       const existing = await findDocumentBySha256(db, tenantId, sha256);
       if (existing) return { document: await view(existing), existing: true };
@@ -127,6 +128,7 @@ export function createDocumentService(deps: {
         fileName: upload.fileName,
         mediaType: kind ? mediaTypeByKind[kind] : 'application/octet-stream',
         sizeBytes: upload.bytes.length,
+        receivedAt,
       };
       const extracted = await extract(upload.bytes);
       const doc: NewDocument = extracted.ok
@@ -200,7 +202,10 @@ export function createDocumentService(deps: {
 
   /** Cloud-side checks and the state the document starts in. */
   async function classify(
-    base: Pick<NewDocument, 'id' | 'tenantId' | 'sha256' | 'fileName' | 'mediaType' | 'sizeBytes'>,
+    base: Pick<
+      NewDocument,
+      'id' | 'tenantId' | 'sha256' | 'fileName' | 'mediaType' | 'sizeBytes' | 'receivedAt'
+    >,
     extraction: Extraction,
   ): Promise<NewDocument> {
     const result = toInvoice(extraction.fields);

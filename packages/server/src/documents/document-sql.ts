@@ -12,6 +12,7 @@ export interface NewDocument {
   fileName: string;
   mediaType: string;
   sizeBytes: number;
+  receivedAt: Date;
   state: DocumentState;
   extraction: Extraction | null;
   invoice: CanonicalInvoice | null;
@@ -26,10 +27,10 @@ export async function insertDocument(db: Queryable, doc: NewDocument): Promise<b
   const rows = await db.query<{ id: string }>(
     `insert into documents (id, tenant_id, sha256, file_name, media_type, size_bytes, state,
        extraction, invoice, findings, error, cuit, tipo_cmp, punto_venta, numero, fecha, importe,
-       duplicate_of)
+       duplicate_of, received_at)
      values ($1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::int, $7::text, $8::jsonb,
        $9::jsonb, $10::jsonb, $11::jsonb, $12::text, $13::int, $14::int, $15::bigint, $16::date,
-       $17::numeric, $18::uuid)
+       $17::numeric, $18::uuid, $19::timestamptz)
      on conflict (tenant_id, sha256) do nothing
      returning id`,
     [
@@ -51,6 +52,7 @@ export async function insertDocument(db: Queryable, doc: NewDocument): Promise<b
       doc.invoice?.fecha ?? null,
       doc.invoice?.importe ?? null,
       doc.duplicateOf,
+      doc.receivedAt,
     ],
   );
   return rows.length > 0;

@@ -1,42 +1,25 @@
-import { comparisonStatuses, type ComparisonStatus } from '@cotejo/protocol';
+import {
+  comparisonStatuses,
+  type ComparisonStatus,
+  type DocumentTimelineEvent,
+  type DocumentView,
+  type ValidacionView,
+} from '@cotejo/protocol';
 import type { ValidationView } from '../validations/validation-view.ts';
 import type { DocumentRow } from './document-row.ts';
 
-/**
- * `datosExtraidos.validacion` (ARCHITECTURE.md §4): the fields the existing front end reads,
- * plus ours (status, differences, duplicates, latencyMs, agent).
- */
-export interface ValidacionView {
-  validated: boolean;
-  existsInLocal: boolean;
-  matchesLocal: boolean;
-  localData: unknown;
-  error: string | null;
-  timestamp: string;
-  status: string;
-  differences: { field: string; cloud: string; local: string }[];
-  duplicates: number;
-  latencyMs: number | null;
-  agent: { hostname: string } | null;
-}
-
-export interface DocumentView {
-  id: string;
-  nombreArchivo: string;
-  tipoArchivo: string;
-  tamanoBytes: number;
-  sha256: string;
-  /** ERROR_EXTRACCION, DATOS_INCOMPLETOS, DUPLICADO, or the validation's status. */
-  estado: string;
-  creadoEn: string;
-  actualizadoEn: string;
-  error: { code: string; message: string } | null;
-  duplicadoDe: string | null;
-  datosExtraidos: Record<string, unknown> & { validacion: ValidacionView | null };
-  validacion: ValidacionView | null;
-  validando: boolean;
-  queryId: string | null;
-  enlaces: Record<string, string>;
+function timeline(
+  row: DocumentRow,
+  validation: ValidationView | null,
+): DocumentView['lineaDeTiempo'] {
+  const steps: [DocumentTimelineEvent, string | null | undefined][] = [
+    ['subida', (row.received_at ?? row.created_at).toISOString()],
+    ['extraida', row.created_at.toISOString()],
+    ['encolada', validation?.createdAt],
+    ['enviada', validation?.deliveredAt],
+    ['respondida', validation?.completedAt],
+  ];
+  return steps.flatMap(([evento, en]) => (en ? [{ evento, en }] : []));
 }
 
 const isComparison = (status: string): status is ComparisonStatus =>
@@ -112,5 +95,8 @@ export function toDocumentView(row: DocumentRow, validation: ValidationView | nu
       validationStatus: `${self}/validation-status`,
       ...(row.duplicate_of && { duplicadoDe: `/api/documentos/${row.duplicate_of}` }),
     },
+    lineaDeTiempo: timeline(row, row.state === 'VALIDANDO' ? validation : null),
   };
 }
+
+export type { DocumentView, ValidacionView };

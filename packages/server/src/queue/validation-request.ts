@@ -12,6 +12,8 @@ export interface ValidationRequestRow {
   agent_session_id: string | null;
   error: { code: ErrorCode; message: string } | null;
   created_at: Date;
+  /** The latest hand-over to a sync-client (a redelivery moves it). */
+  delivered_at: Date | null;
   completed_at: Date | null;
   verdict: Verdict | null;
   hostname: string | null;
@@ -20,6 +22,6 @@ export interface ValidationRequestRow {
 /** Selects `ValidationRequestRow` columns from `validation_requests r`. */
 export const validationRequestColumns = `
   r.id, r.tenant_id, r.invoice, r.state, r.status, r.attempts, r.agent_session_id, r.error,
-  r.created_at, r.completed_at,
+  r.created_at, r.delivered_at, r.completed_at,
   (select v.verdict from verdicts v where v.request_id = r.id) as verdict,
   (select s.hostname from agent_sessions s where s.id = r.agent_session_id) as hostname`;

@@ -9,6 +9,7 @@ export interface ValidationView {
   verdict: Verdict | null;
   error: { code: ErrorCode; message: string } | null;
   createdAt: string;
+  deliveredAt: string | null;
   completedAt: string | null;
   latencyMs: number | null;
   agent: { hostname: string } | null;
@@ -22,6 +23,7 @@ export function toValidationView(row: ValidationRequestRow): ValidationView {
     verdict: row.verdict,
     error: row.error,
     createdAt: row.created_at.toISOString(),
+    deliveredAt: row.delivered_at?.toISOString() ?? null,
     completedAt: row.completed_at?.toISOString() ?? null,
     latencyMs:
       row.completed_at === null ? null : row.completed_at.getTime() - row.created_at.getTime(),

@@ -6,52 +6,17 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { isDocumentStatus, type DocumentStatus } from '../format/status.ts';
+import type { DocumentFinding, DocumentView, ValidacionView } from '@cotejo/protocol';
 import { api } from './http.ts';
 
 /** The query of one document: kept current by the event stream's `documento` events. */
 export const documentKey = (id: string) => [...documentsKey, id] as const;
 
 /** `datosExtraidos.validacion` (ARCHITECTURE.md §4). */
-export interface Validacion {
-  validated: boolean;
-  existsInLocal: boolean;
-  matchesLocal: boolean;
-  localData: Record<string, unknown> | null;
-  error: string | null;
-  timestamp: string;
-  status: string;
-  differences: { field: string; cloud: string; local: string }[];
-  duplicates: number;
-  latencyMs: number | null;
-  agent: { hostname: string } | null;
-}
-
-export interface Finding {
-  code: string;
-  message: string;
-  field?: string;
-}
-
+export type Validacion = ValidacionView;
+export type Finding = DocumentFinding;
 /** A document as `GET /api/documentos/:id` returns it. */
-export interface Documento {
-  id: string;
-  nombreArchivo: string;
-  tipoArchivo: string;
-  tamanoBytes: number;
-  estado: string;
-  creadoEn: string;
-  actualizadoEn: string;
-  error: { code: string; message: string } | null;
-  duplicadoDe: string | null;
-  datosExtraidos: Record<string, unknown> & {
-    hallazgos?: Finding[];
-    validacion: Validacion | null;
-  };
-  validacion: Validacion | null;
-  validando: boolean;
-  enlaces: Record<string, string>;
-  lineaDeTiempo?: { evento: string; en: string }[];
-}
+export type Documento = DocumentView;
 
 export interface DocumentList {
   documentos: Documento[];

@@ -1,3 +1,4 @@
+import type { Difference, LocalInvoice } from '@cotejo/protocol';
 import { extracted, type Documento } from '../../api/documents.ts';
 import { formatAmount, formatCuit, formatDate } from '../../format/es-ar.ts';
 import { fieldLabel } from '../../format/status.ts';
@@ -10,7 +11,7 @@ const fields = [
   'importe',
   'razonSocial',
   'cae',
-];
+] as const satisfies readonly (keyof LocalInvoice)[];
 
 function display(field: string, value: string | null): string {
   if (value === null || value === '') return '—';
@@ -26,7 +27,7 @@ const text = (value: unknown): string | null =>
 /** Extracted values next to the ERP's, each differing field highlighted and named. */
 export function ComparisonTable({ document }: { document: Documento }) {
   const local = document.validacion?.localData ?? null;
-  const differences = new Map(
+  const differences = new Map<string, Difference>(
     (document.validacion?.differences ?? []).map((difference) => [difference.field, difference]),
   );
   return (

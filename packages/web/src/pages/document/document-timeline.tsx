@@ -16,29 +16,17 @@ const eventLabel: Record<string, string> = {
   vencida: 'Vencida sin respuesta',
 };
 
-/** subida → extraída → enviada al sync-client → respondida, with the latency. */
+/** subida → extraída → en cola → enviada al sync-client → respondida, as far as it got. */
 function steps(document: Documento): Step[] {
-  if (document.lineaDeTiempo && document.lineaDeTiempo.length > 0) {
-    return document.lineaDeTiempo.map((entry) => ({
-      label: eventLabel[entry.evento] ?? entry.evento,
-      at: entry.en,
-    }));
-  }
-  const validacion = document.validacion;
-  const answered = validacion && !document.validando && validacion.status !== 'PENDIENTE';
-  return [
-    { label: 'Subida', at: document.creadoEn },
-    { label: 'Datos extraídos', at: document.creadoEn },
-    ...(answered
-      ? [
-          {
-            label: 'Respondida',
-            at: validacion.timestamp,
-            ...(validacion.agent && { detail: `por ${validacion.agent.hostname}` }),
-          },
-        ]
-      : [{ label: 'Esperando al sync-client', at: null }]),
-  ];
+  const reached: Step[] = document.lineaDeTiempo.map((entry) => ({
+    label: eventLabel[entry.evento] ?? entry.evento,
+    at: entry.en,
+    ...(entry.evento === 'respondida' &&
+      document.validacion?.agent && { detail: `por ${document.validacion.agent.hostname}` }),
+  }));
+  return document.validando
+    ? [...reached, { label: 'Esperando al sync-client', at: null }]
+    : reached;
 }
 
 export function DocumentTimeline({ document }: { document: Documento }) {
