@@ -1,12 +1,16 @@
 /** `npm run bench [-- scenario]`: runs benchmark scenarios and prints a table and JSON. */
 import { extractionBench } from './bench/extraction.ts';
+import { connectionsBench } from './bench/connections.ts';
 import { delivery } from './bench/delivery.ts';
 import { roundTrip } from './bench/round-trip.ts';
+import { throughputBench } from './bench/throughput.ts';
 
 const scenarios = {
   'round-trip': () => roundTrip(Number(process.env.BENCH_COUNT ?? 1000)),
   delivery: () => delivery(Number(process.env.BENCH_COUNT ?? 1000)),
   extraction: () => extractionBench(),
+  throughput: () => throughputBench(),
+  connections: () => connectionsBench(Number(process.env.BENCH_CONNECTIONS ?? 10_000)),
 } as const;
 
 const requested = process.argv.slice(2);

@@ -3,24 +3,26 @@
  * (`AgentConnection`: WebSocket, hello, heartbeat watchdog, reconnect with backoff and jitter)
  * per agent key, all answering from one SQLite ERP, and reports on stdout as JSON lines:
  * `all-connected`, then, after the server restarts, `storm-recovered` once every connection is
- * back and authenticated. Usage: connections-load.ts <server-url> <keys.json> <erp.sqlite>.
+ * back and authenticated. Usage: connections-load.ts <keys.json> <sync-client.yaml>; the
+ * YAML gives the server URL, the ERP and the lookups, the keys file one key per connection.
  */
 import { readFileSync } from 'node:fs';
-import { AgentConnection, createDriver, createLookupRunner } from '@cotejo/sync-client';
-import { demoErpLookupSql } from '../lib/demo-erp.ts';
+import { AgentConnection, createDriver, createLookupRunner, loadConfig } from '@cotejo/sync-client';
 
-const [serverUrl = '', keysPath = '', erpPath = ''] = process.argv.slice(2);
+const [keysPath = '', configPath = ''] = process.argv.slice(2);
 const keys = JSON.parse(readFileSync(keysPath, 'utf8')) as string[];
 /** Handshakes in progress at once while opening the first connections. */
 const openingWindow = 500;
 
-const driver = await createDriver({ kind: 'sqlite', path: erpPath });
+// The YAML names the key's variable; every connection gets its own key instead.
+const config = loadConfig(configPath, { ...process.env, COTEJO_AGENT_KEY: keys[0] ?? '' });
+const driver = await createDriver(config.database);
 await driver.connect();
 const runner = createLookupRunner({
   driver,
-  lookups: [{ name: 'facturas', sql: demoErpLookupSql.trim() }],
-  queryTimeoutMs: 5000,
-  maxConcurrentLookups: 4,
+  lookups: config.lookups,
+  queryTimeoutMs: config.queryTimeoutMs,
+  maxConcurrentLookups: config.maxConcurrentLookups,
 });
 
 const print = (line: object) => console.log(JSON.stringify(line));
@@ -29,12 +31,13 @@ const rejected = new Map<number, number>();
 let stormStartedAt: number | null = null;
 let reconnectAttempts = 0;
 let answered = 0;
+const onLongPoll = new Set<number>();
 const startedAt = performance.now();
 let allConnected = false;
 
 const connections = keys.map((key, index) => {
   const connection = new AgentConnection({
-    serverUrl,
+    serverUrl: config.server.url,
     key,
     runner,
     hello: {
@@ -60,6 +63,7 @@ const connections = keys.map((key, index) => {
             reconnectAttempts,
             rejected: Object.fromEntries(rejected),
             answered,
+            onLongPoll: onLongPoll.size,
           });
           stormStartedAt = null;
         }
@@ -77,7 +81,14 @@ const connections = keys.map((key, index) => {
       case 'request-answered':
         answered++;
         break;
-      default:
+      case 'transport-changed':
+        if (event.transport === 'long-poll') onLongPoll.add(index);
+        else onLongPoll.delete(index);
+        break;
+      case 'reconnect-scheduled':
+      case 'socket-error':
+      case 'heartbeat-timeout':
+      case 'stopped':
         break;
     }
   });

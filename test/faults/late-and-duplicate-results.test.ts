@@ -34,7 +34,10 @@ describe('faults: late and duplicate results', () => {
     relay.hold();
     const id = await stack.submit(8);
     // The sync-client answered; the network holds the answer.
-    await stack.waitUntil(async () => (relay.heldChunks() > 0 ? true : undefined), 'the answer');
+    await stack.waitUntil(
+      () => Promise.resolve(relay.heldChunks() > 0 ? true : undefined),
+      'the answer',
+    );
     await stack.sql(
       `update validation_requests set lease_expires_at = now() - interval '1 second'
        where id = $1::uuid`,
@@ -77,11 +80,15 @@ describe('faults: late and duplicate results', () => {
     const before = (await stack.metric(rejectedDuplicates)) ?? 0;
     const id = await stack.submit(9);
     await stack.waitUntil(
-      async () => (lookups.some((lookup) => lookup.id === id) ? true : undefined),
+      () => Promise.resolve(lookups.some((lookup) => lookup.id === id) ? true : undefined),
       'the lookup',
     );
     const row = { ...faultInvoice(9), razonSocial: 'Proveedor SA' };
-    const frame = JSON.stringify({ jsonrpc: '2.0', id, result: { rows: [row], lookup: 'facturas' } });
+    const frame = JSON.stringify({
+      jsonrpc: '2.0',
+      id,
+      result: { rows: [row], lookup: 'facturas' },
+    });
     for (let i = 0; i < 3; i++) socket.send(frame);
     const audit = await stack.ledger.settled();
     expect(audit).toMatchObject({ lost: [], doubled: [], wrong: [], open: 0 });

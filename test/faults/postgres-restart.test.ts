@@ -43,11 +43,14 @@ describe.skipIf(unavailable !== null)('faults: PostgreSQL restarted under traffi
     const traffic = (async () => {
       while (submitting) if ((await stack.submit((n++ % 220) + 1)) === null) refused++;
     })();
-    await stack.waitUntil(async () => (stack.ledger.size >= 40 ? true : undefined), 'traffic');
+    await stack.waitUntil(
+      () => Promise.resolve(stack.ledger.size >= 40 ? true : undefined),
+      'traffic',
+    );
     await cluster.restart('immediate');
     const afterRestart = stack.ledger.size;
     await stack.waitUntil(
-      async () => (stack.ledger.size >= afterRestart + 40 ? true : undefined),
+      () => Promise.resolve(stack.ledger.size >= afterRestart + 40 ? true : undefined),
       'accepted validations after the restart',
       60_000,
     );

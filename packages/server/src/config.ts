@@ -44,6 +44,9 @@ const envSchema = z
     MAX_IN_FLIGHT_PER_AGENT: integer(1, 1000).default(16),
     SWEEP_INTERVAL_MS: integer(50, 3_600_000).default(1000),
     POLL_IDLE_MS: integer(1000, 3_600_000).default(60_000),
+    AGENT_UPGRADES_PER_SECOND: integer(1, 100_000).default(500),
+    AGENT_UPGRADE_BURST: integer(1, 100_000).default(1000),
+    AGENT_KEY_CACHE_MS: integer(0, 600_000).default(5000),
     SESSION_TTL_MS: integer(60_000, 30 * 24 * 3_600_000).default(defaultSessionTtlMs),
     WEB_DIR: nonEmpty('un directorio').optional(),
     LOG_LEVEL: z
@@ -95,6 +98,11 @@ export interface Config {
   readonly sweepIntervalMs: number;
   /** A polling sync-client silent this long is gone: its session closes, its leases return. */
   readonly pollIdleMs: number;
+  /** New sync-client WebSocket connections accepted per second (beyond the burst: 503). */
+  readonly agentUpgradesPerSecond: number;
+  readonly agentUpgradeBurst: number;
+  /** How long an accepted agent key is remembered (skips the lookup on reconnect); 0 = off. */
+  readonly agentKeyCacheMs: number;
   /** How long a web app session lasts after login. */
   readonly sessionTtlMs: number;
   /** The built web app (Vite's `dist`); undefined = `packages/web/dist` of this checkout. */
@@ -148,6 +156,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxInFlightPerAgent: e.MAX_IN_FLIGHT_PER_AGENT,
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     pollIdleMs: e.POLL_IDLE_MS,
+    agentUpgradesPerSecond: e.AGENT_UPGRADES_PER_SECOND,
+    agentUpgradeBurst: e.AGENT_UPGRADE_BURST,
+    agentKeyCacheMs: e.AGENT_KEY_CACHE_MS,
     sessionTtlMs: e.SESSION_TTL_MS,
     webDir: e.WEB_DIR,
     logLevel: e.LOG_LEVEL,

@@ -208,6 +208,27 @@ describe('AgentConnection', () => {
     expect(await peer.next()).toMatchObject({ method: 'agent.hello' });
   });
 
+  it('waits as long as a busy server says (503 + Retry-After), spread by jitter, on WebSocket', async () => {
+    server.state.busyRetryAfterSeconds = 1;
+    const seen: AgentEvent[] = [];
+    const scheduled = new Promise<void>((resolve) =>
+      connect({ random: () => 0.5 }, (event) => {
+        seen.push(event);
+        if (event.type === 'reconnect-scheduled') resolve();
+      }),
+    );
+    await scheduled;
+    expect(seen.filter((event) => event.type !== 'connecting')).toEqual([
+      { type: 'rejected', status: 503 },
+      { type: 'disconnected', code: 1006, reason: '', uptimeMs: null },
+      // Retry-After (1 s) plus half a backoff base; the attempt counter does not grow.
+      { type: 'reconnect-scheduled', attempt: 0, delayMs: 1005 },
+    ]);
+    server.state.busyRetryAfterSeconds = null;
+    const peer = await server.nextConnection();
+    expect(await peer.next()).toMatchObject({ method: 'agent.hello' });
+  });
+
   it('treats a server silent for two heartbeat intervals as dead and reconnects', async () => {
     const client = connect({ heartbeatIntervalMs: 25 });
     const first = await server.nextConnection();

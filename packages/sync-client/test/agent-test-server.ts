@@ -42,7 +42,8 @@ export async function startAgentServer(acceptedKey = 'clave-de-prueba') {
     handleProtocols: (protocols) => (protocols.has(agentSubprotocol) ? agentSubprotocol : false),
   });
   const connections = createInbox<PeerConnection>();
-  const state = { acceptedKey, nextId: 1 };
+  /** `busyRetryAfterSeconds`: answer upgrades 503 with that Retry-After (a storm). */
+  const state = { acceptedKey, nextId: 1, busyRetryAfterSeconds: null as number | null };
 
   server.on('request', (request, response) => {
     const found = request.url === '/healthz';
@@ -50,6 +51,12 @@ export async function startAgentServer(acceptedKey = 'clave-de-prueba') {
     response.end(JSON.stringify(found ? { ok: true } : { error: { code: 'NOT_FOUND' } }));
   });
   server.on('upgrade', (request, socket, head) => {
+    if (state.busyRetryAfterSeconds !== null) {
+      socket.end(
+        `HTTP/1.1 503 Service Unavailable\r\nRetry-After: ${state.busyRetryAfterSeconds}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+      );
+      return;
+    }
     const authorized = request.headers.authorization === `Bearer ${state.acceptedKey}`;
     if (request.url !== '/api/agent/ws' || !authorized) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

@@ -154,7 +154,22 @@ export async function startFaultStack(options: FaultStackOptions = {}) {
         await holder.end();
       };
     },
-    waitUntil,
+    /** Like `waitUntil`, but fails at once, with the server's last lines, if the server died. */
+    waitUntil<T>(check: () => Promise<T | undefined>, what: string, timeoutMs?: number) {
+      return waitUntil(
+        async () => {
+          const { child, output } = server.process;
+          if (child.exitCode !== null || child.signalCode !== null) {
+            throw new Error(
+              `the server exited while waiting for ${what}:\n${output.slice(-30).join('\n')}`,
+            );
+          }
+          return check();
+        },
+        what,
+        timeoutMs,
+      );
+    },
     async stop() {
       await Promise.all(clients.map((client) => client.stop('SIGKILL')));
       await server.process.stop();

@@ -9,4 +9,9 @@ export interface AgentChannel {
   readonly sessionId: string;
   readonly tenantId: string;
   sendLookups(requests: readonly ClaimedRequest[]): boolean;
+  /**
+   * False while the transport cannot take more now — a slow client whose socket buffer is
+   * saturated. Delivery skips it; the sweep's re-announcement retries once it drained.
+   */
+  canSend?(): boolean;
 }

@@ -14,6 +14,11 @@ export function createPgDb(connectionString: string, options: { max?: number } =
     query,
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       const client = await pool.connect();
+      // A checked-out client has no error listener of the pool's: a connection lost between two
+      // statements (PostgreSQL restarting) must fail this transaction, not crash the process.
+      let lost: Error | undefined;
+      const onError = (error: Error) => (lost = error);
+      client.on('error', onError);
       try {
         await client.query('begin');
         const tx: Queryable = {
@@ -27,7 +32,9 @@ export function createPgDb(connectionString: string, options: { max?: number } =
         await client.query('rollback').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // Released with its error, a broken client is discarded instead of pooled.
+        client.release(lost);
       }
     },
     async close(): Promise<void> {

@@ -43,7 +43,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
 
   async function pass(tenantId: string): Promise<void> {
     for (;;) {
-      const channels = agents.forTenant(tenantId);
+      const channels = agents.forTenant(tenantId).filter((channel) => channel.canSend?.() ?? true);
       if (channels.length === 0) return;
       const loads = await inFlightBySession(
         db,

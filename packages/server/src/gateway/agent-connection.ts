@@ -20,6 +20,9 @@ import type { SocketChannel } from './socket-sessions.ts';
 /** Invalid frames tolerated on one connection before it is closed with 1008. */
 export const maxInvalidFrames = 3;
 
+/** Bytes queued on a socket past which it counts as saturated (a slow client): no new lookups. */
+export const maxBufferedBytes = 1024 * 1024;
+
 export interface ConnectionDeps {
   db: Db;
   events: EventBus;
@@ -50,6 +53,12 @@ export class AgentConnection implements SocketChannel {
 
   sendLookups(requests: readonly ClaimedRequest[]): boolean {
     return requests.every((request) => this.#send(lookupFrame(request)));
+  }
+
+  canSend(): boolean {
+    return (
+      this.socket.readyState === WebSocket.OPEN && this.socket.bufferedAmount < maxBufferedBytes
+    );
   }
 
   ping(): void {

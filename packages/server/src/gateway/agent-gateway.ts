@@ -11,6 +11,7 @@ import { closeReasons } from './close-codes.ts';
 import { limitFrameSize } from './frame-size-limit.ts';
 import type { SocketSessions } from './socket-sessions.ts';
 import { authenticateUpgrade } from './upgrade-auth.ts';
+import type { KeyCache } from './key-cache.ts';
 import type { UpgradeHandler } from './upgrade-router.ts';
 
 export const agentGatewayPath = '/api/agent/ws';
@@ -23,6 +24,8 @@ export interface AgentGatewayDeps {
   maxFrameBytes: number;
   amountTolerance: string;
   maxAttempts: number;
+  /** Accepted keys remembered briefly (reconnect storms); undefined = always ask the db. */
+  keyCache?: KeyCache;
 }
 
 /**
@@ -34,6 +37,8 @@ export function createAgentGateway(deps: AgentGatewayDeps): UpgradeHandler {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: deps.maxFrameBytes,
+    // Lookups and results are small JSON: compressing them costs CPU and memory per socket.
+    perMessageDeflate: false,
     handleProtocols: (protocols) => (protocols.has(agentSubprotocol) ? agentSubprotocol : false),
   });
 
@@ -58,7 +63,7 @@ export function createAgentGateway(deps: AgentGatewayDeps): UpgradeHandler {
         { request, socket, head },
         {
           transport: 'websocket',
-          authenticate: (upgrade) => authenticateUpgrade(db, upgrade),
+          authenticate: (upgrade) => authenticateUpgrade(db, upgrade, deps.keyCache),
           connected: onConnection,
         },
       ),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Heartbeat, type HeartbeatPeer } from './heartbeat.ts';
+import { Heartbeat, pingsPerTurn, type HeartbeatPeer } from './heartbeat.ts';
 
 class FakePeer implements HeartbeatPeer {
   pings = 0;
@@ -33,6 +33,18 @@ describe('Heartbeat', () => {
     expect(silent.terminated).toBe(true);
     expect(talking.terminated).toBe(false);
     expect(talking.pings).toBe(3);
+  });
+
+  it('pings a crowd in slices, one slice per turn of the event loop', async () => {
+    const heartbeat = new Heartbeat<FakePeer>({ intervalMs: 1000 });
+    const peers = Array.from({ length: pingsPerTurn * 2 + 1 }, () => new FakePeer());
+    for (const peer of peers) heartbeat.add(peer);
+    heartbeat.sweep();
+    expect(peers.filter((peer) => peer.pings === 1)).toHaveLength(pingsPerTurn);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(peers.filter((peer) => peer.pings === 1)).toHaveLength(pingsPerTurn * 2);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(peers.every((peer) => peer.pings === 1)).toBe(true);
   });
 
   it('uses a single interval timer for all peers', () => {

@@ -11,6 +11,18 @@ interface PeerState {
 }
 
 /**
+ * Peers pinged per turn of the event loop. A ping costs ~10 µs of socket write: ten thousand in
+ * one go would block the loop for ~100 ms, so the rest go out on the following turns.
+ */
+export const pingsPerTurn = 1000;
+
+function pingInSlices(peers: readonly HeartbeatPeer[], from = 0): void {
+  const end = Math.min(peers.length, from + pingsPerTurn);
+  for (let i = from; i < end; i++) peers[i]?.ping();
+  if (end < peers.length) setImmediate(() => pingInSlices(peers, end));
+}
+
+/**
  * ONE sweep timer for every socket. Each sweep pings every peer; a peer that showed no sign of
  * life (pong or message) since the previous sweep misses one; at `missedLimit` misses (two
  * intervals of silence) it is terminated. `sweep()` is public so tests drive time.
@@ -52,9 +64,9 @@ export class Heartbeat<P extends HeartbeatPeer> {
         peer.terminate();
       } else {
         alive.push(peer);
-        peer.ping();
       }
     }
+    pingInSlices(alive);
     this.options.onSweep?.(alive);
   }
 

@@ -15,7 +15,9 @@ import { registerLegacyPollRoutes } from '../legacy/legacy-poll-routes.ts';
 import { createLongPollService } from '../longpoll/long-poll-service.ts';
 import { registerLongPollRoutes } from '../longpoll/long-poll-routes.ts';
 import { createAgentGateway } from './agent-gateway.ts';
+import { KeyCache } from './key-cache.ts';
 import { SocketSessions } from './socket-sessions.ts';
+import { UpgradeRateLimit } from './upgrade-rate-limit.ts';
 import { routeUpgrades } from './upgrade-router.ts';
 
 declare module 'fastify' {
@@ -37,6 +39,9 @@ export type AgentTransportsConfig = Pick<
   | 'maxInFlightPerAgent'
   | 'sweepIntervalMs'
   | 'pollIdleMs'
+  | 'agentUpgradesPerSecond'
+  | 'agentUpgradeBurst'
+  | 'agentKeyCacheMs'
 >;
 
 /** Missed sweeps after which an instance without its lock counts as dead. */
@@ -88,10 +93,23 @@ export function registerAgentTransports(
     maxAttempts: config.maxAttempts,
   });
   const endpoints = { ...responses, sessions, logger, maxFrameBytes: config.maxFrameBytes };
+  const keyCache =
+    config.agentKeyCacheMs === 0
+      ? undefined
+      : new KeyCache({ ttlMs: config.agentKeyCacheMs, maxEntries: 100_000 });
+  const offKeyRevoked = events.on('agent.key_revoked', ({ keyId }) => keyCache?.forgetKeyId(keyId));
   const upgrades = routeUpgrades(
     app.server,
-    [createAgentGateway(endpoints), createLegacyGateway(endpoints)],
+    [createAgentGateway({ ...endpoints, keyCache }), createLegacyGateway(endpoints)],
     logger,
+    {
+      rateLimit: new UpgradeRateLimit({
+        perSecond: config.agentUpgradesPerSecond,
+        burst: config.agentUpgradeBurst,
+      }),
+      onThrottled: (remoteAddress) =>
+        events.emit('agent.refused', { code: 'UNAVAILABLE', remoteAddress }),
+    },
   );
   const longPoll = createLongPollService({ ...responses, agents, delivery });
   registerLongPollRoutes(app, { db, longPoll, maxFrameBytes: config.maxFrameBytes });
@@ -135,6 +153,7 @@ export function registerAgentTransports(
   });
   app.addHook('preClose', async () => {
     upgrades.detach();
+    offKeyRevoked();
     await sessions.stop();
     await upgrades.close();
     longPoll.stop();

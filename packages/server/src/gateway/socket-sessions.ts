@@ -1,7 +1,12 @@
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { AgentChannel } from '../agents/agent-channel.ts';
-import { closeSession, openSession, touchSessions } from '../agents/agent-sessions.ts';
+import {
+  closeSession,
+  closeSessions,
+  openSession,
+  touchSessions,
+} from '../agents/agent-sessions.ts';
 import type { AgentTransport } from '../agents/agent-transports.ts';
 import type { ConnectedAgents } from '../agents/connected-agents.ts';
 import type { Principal } from '../credentials/credential-service.ts';
@@ -114,16 +119,18 @@ export class SocketSessions {
     this.#channels.delete(channel);
     this.#heartbeat.remove(channel);
     this.#deps.agents.remove(channel);
-    const why = this.#stopping ? 'serverShutdown' : 'connectionClosed';
-    try {
-      announceRequeued(
-        events,
-        await requeue(db, { sessionIds: [sessionId] }, why, maxAttempts),
-        why,
-      );
-      await closeSession(db, sessionId, { code, reason });
-    } catch (error) {
-      logger.error({ err: error, sessionId }, 'agent disconnect bookkeeping failed');
+    // While stopping, `stop()` does the bookkeeping of every socket in two statements.
+    if (!this.#stopping) {
+      try {
+        announceRequeued(
+          events,
+          await requeue(db, { sessionIds: [sessionId] }, 'connectionClosed', maxAttempts),
+          'connectionClosed',
+        );
+        await closeSession(db, sessionId, { code, reason });
+      } catch (error) {
+        logger.error({ err: error, sessionId }, 'agent disconnect bookkeeping failed');
+      }
     }
     logger.info({ sessionId, tenantId, code, reason }, 'agent disconnected');
     events.emit('agent.disconnected', { sessionId, tenantId, code, reason });
@@ -133,12 +140,30 @@ export class SocketSessions {
     this.#stopping = true;
     this.#heartbeat.stop();
     this.#offKeyRevoked();
-    const sockets = [...this.#channels].map((c) => c.socket);
+    const channels = [...this.#channels];
+    const sockets = channels.map((c) => c.socket);
     for (const ws of sockets) ws.close(closeCodes.serviceRestart, closeReasons.serviceRestart);
     const cut = setTimeout(() => sockets.forEach((ws) => ws.terminate()), closeGraceMs);
     await Promise.all(sockets.map((ws) => closed(ws)));
     clearTimeout(cut);
     await Promise.all([...this.#closing]);
+    // One requeue and one update for all of them: a restart with thousands of sync-clients
+    // must not cost two statements per socket.
+    const { db, events, logger, maxAttempts } = this.#deps;
+    const sessionIds = channels.map((c) => c.sessionId);
+    try {
+      announceRequeued(
+        events,
+        await requeue(db, { sessionIds }, 'serverShutdown', maxAttempts),
+        'serverShutdown',
+      );
+      await closeSessions(db, sessionIds, {
+        code: closeCodes.serviceRestart,
+        reason: closeReasons.serviceRestart,
+      });
+    } catch (error) {
+      logger.error({ err: error }, 'agent shutdown bookkeeping failed');
+    }
   }
 }
 

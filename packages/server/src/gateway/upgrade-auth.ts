@@ -3,10 +3,20 @@ import { AppError, agentSubprotocol } from '@cotejo/protocol';
 import type { Db } from '../db/db.ts';
 import { authenticate, type Principal } from '../credentials/credential-service.ts';
 import { bearerToken } from '../credentials/secret.ts';
+import type { KeyCache } from './key-cache.ts';
 
-/** The sync-client behind an upgrade request, checked before upgrading: key, then subprotocol. */
-export async function authenticateUpgrade(db: Db, request: IncomingMessage): Promise<Principal> {
-  const principal = await authenticate(db, 'agentKey', bearerToken(request.headers.authorization));
+/**
+ * The sync-client behind an upgrade request, checked before upgrading: key (through `keys`, a
+ * short cache of accepted keys, when given), then subprotocol.
+ */
+export async function authenticateUpgrade(
+  db: Db,
+  request: IncomingMessage,
+  keys?: KeyCache,
+): Promise<Principal> {
+  const key = bearerToken(request.headers.authorization);
+  const lookup = () => authenticate(db, 'agentKey', key);
+  const principal = await (keys ? keys.authenticate(key, lookup) : lookup());
   const offered = (request.headers['sec-websocket-protocol'] ?? '')
     .split(',')
     .map((name) => name.trim());

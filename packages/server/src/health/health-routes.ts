@@ -18,8 +18,6 @@ export function registerHealthRoutes(app: FastifyInstance, deps: { db: Db }): vo
         ? 'El servidor no está listo: faltan migraciones de la base de datos; reinícielo para aplicarlas.'
         : 'El servidor no está listo: la base de datos no responde; revise DATABASE_URL y que PostgreSQL esté en marcha.',
     );
-    return reply
-      .status(error.httpStatus)
-      .send({ error: error.toJSON(), checks: readiness });
+    return reply.status(error.httpStatus).send({ error: error.toJSON(), checks: readiness });
   });
 }

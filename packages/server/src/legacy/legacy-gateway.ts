@@ -31,7 +31,11 @@ export interface LegacyGatewayDeps {
  */
 export function createLegacyGateway(deps: LegacyGatewayDeps): UpgradeHandler {
   const { db, events, sessions, logger } = deps;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxFrameBytes });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: deps.maxFrameBytes,
+    perMessageDeflate: false,
+  });
 
   async function authenticateLegacy(request: IncomingMessage) {
     const query = new URL(request.url ?? '/', 'http://localhost').searchParams;

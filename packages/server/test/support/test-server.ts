@@ -51,6 +51,9 @@ export const testConfig: ServerConfig = {
   // Tests call `app.sweeper.sweepOnce()` themselves; the timer never fires.
   sweepIntervalMs: 3_600_000,
   pollIdleMs: 60_000,
+  agentUpgradesPerSecond: 500,
+  agentUpgradeBurst: 1000,
+  agentKeyCacheMs: 5000,
 };
 
 /** The full server on a fresh test database, listening on a free loopback port. */

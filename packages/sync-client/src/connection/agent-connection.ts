@@ -130,8 +130,14 @@ export class AgentConnection {
     const reason = this.#policy.record(outcome);
     if (reason !== null) return this.#startLongPoll(reason);
     const { backoff = defaultBackoff, random = Math.random } = this.#options;
-    const delayMs = backoffDelayMs(this.#attempt, backoff, random);
-    this.#attempt += 1;
+    // A busy server said when to come back: then, spread over one backoff base (a herd of
+    // clients told the same second must not return in the same millisecond).
+    const retryAfterMs = outcome.kind === 'refused' ? outcome.retryAfterMs : undefined;
+    const delayMs =
+      retryAfterMs === undefined
+        ? backoffDelayMs(this.#attempt, backoff, random)
+        : retryAfterMs + Math.floor(random() * backoff.baseMs);
+    if (retryAfterMs === undefined) this.#attempt += 1;
     this.#events.emit({ type: 'reconnect-scheduled', attempt: this.#attempt, delayMs });
     this.#reconnectTimer = setTimeout(() => {
       if (!this.#stopped) this.#connect();

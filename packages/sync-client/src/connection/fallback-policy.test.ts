@@ -12,6 +12,13 @@ describe('FallbackPolicy', () => {
     expect(refused.record({ kind: 'refused', status: 403 })).toMatch(/HTTP 403/);
   });
 
+  it('does not fall back while the server is busy (503, 429: a reconnect storm)', () => {
+    const busy = policy();
+    for (let i = 0; i < 10; i++) {
+      expect(busy.record({ kind: 'refused', status: i % 2 === 0 ? 503 : 429 })).toBeNull();
+    }
+  });
+
   it('does not fall back while the server is simply down', () => {
     const down = policy();
     for (let i = 0; i < 10; i++) {

@@ -1,7 +1,7 @@
 /** How one WebSocket attempt ended. */
 export type SocketOutcome =
   /** The server or something in front of it answered HTTP instead of upgrading. */
-  | { kind: 'refused'; status: number }
+  | { kind: 'refused'; status: number; retryAfterMs?: number }
   /** Nothing listens at the address (the server is down): no reason to change transport. */
   | { kind: 'unreachable'; message: string }
   /** The connection was made but the upgrade never completed (reset, timeout, bad answer). */
@@ -17,6 +17,9 @@ export interface FallbackPolicyOptions {
   /** A connection open at least this long is healthy. */
   stableConnectionMs: number;
 }
+
+/** Upgrade refusals that say nothing about WebSockets: bad key, server busy, rate limited. */
+const notAboutWebSockets = new Set([401, 429, 503]);
 
 /** Close codes that say nothing about the network: normal close, going away, restart. */
 const benignCloseCodes = new Set([1000, 1001, 1012]);
@@ -38,7 +41,9 @@ export class FallbackPolicy {
     const dropsLimit = this.options.shortLivedDrops ?? 3;
     switch (outcome.kind) {
       case 'refused':
-        if (outcome.status === 401) return null;
+        // A bad key, or a busy server (503/429 during a reconnect storm): retrying later over
+        // WebSocket is right; neither says that WebSockets do not work here.
+        if (notAboutWebSockets.has(outcome.status)) return null;
         this.#failedOpens += 1;
         return this.#failedOpens >= failedOpensLimit
           ? `El servidor o un proxy rechaza el WebSocket (HTTP ${outcome.status})`

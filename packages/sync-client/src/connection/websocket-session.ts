@@ -21,6 +21,12 @@ export interface WebSocketSessionOptions {
   onEnd: (outcome: SocketOutcome, close: { code: number; reason: string }) => void;
 }
 
+/** A busy server's `Retry-After` in seconds (1 to 300), in milliseconds; anything else: none. */
+function retryAfter(header: string | undefined): number | undefined {
+  const seconds = Number(header);
+  return Number.isInteger(seconds) && seconds >= 1 && seconds <= 300 ? seconds * 1000 : undefined;
+}
+
 /** Errors meaning nothing answered at the address: the server is down, not WebSockets. */
 const unreachableCodes = new Set([
   'ECONNREFUSED',
@@ -54,7 +60,12 @@ export class WebSocketSession {
     this.closed = new Promise((resolve) => (markClosed = resolve));
 
     socket.on('unexpected-response', (_request, response) => {
-      failure = { kind: 'refused', status: response.statusCode ?? 0 };
+      const retryAfterMs = retryAfter(response.headers['retry-after']);
+      failure = {
+        kind: 'refused',
+        status: response.statusCode ?? 0,
+        ...(retryAfterMs !== undefined && { retryAfterMs }),
+      };
       emit({ type: 'rejected', status: response.statusCode ?? 0 });
       response.resume();
       socket.terminate();
