@@ -9,31 +9,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { createDemoErp, demoErpLookupSql } from '../lib/demo-erp.ts';
+import { prepareDemoTenant } from '../lib/demo-tenant.ts';
 import { startTs, type LoggedProcess } from '../lib/logged-process.ts';
 import { createPostgresDatabase } from '../lib/postgres-database.ts';
-import {
-  createTenantWithCredentials,
-  platformClient,
-  startServerProcess,
-  type ServerProcess,
-} from '../lib/stack.ts';
-import { writeSqliteSyncClientConfig } from '../lib/sync-client-config.ts';
+import { platformClient, startServerProcess, type ServerProcess } from '../lib/stack.ts';
 import { summarize } from './percentiles.ts';
+import { sequentialValidations } from './sequential.ts';
 
 type Api = ReturnType<typeof platformClient>;
-
-async function sequential(api: Api, invoices: readonly unknown[], count: number, warmup: number) {
-  const samples: number[] = [];
-  for (let i = 0; i < warmup + count; i++) {
-    const started = performance.now();
-    const { httpStatus } = await api.validate(invoices[i % invoices.length]);
-    const elapsed = performance.now() - started;
-    if (httpStatus !== 200) throw new Error(`validation ${i} answered ${httpStatus}`);
-    if (i >= warmup) samples.push(elapsed);
-  }
-  return summarize(samples);
-}
 
 async function throughput(
   api: Api,
@@ -108,26 +91,18 @@ export async function delivery(count = 1000, warmup = 50, concurrency = 16) {
     servers.push(a);
     const b = await startServerProcess(storage);
     servers.push(b);
-    const credentials = await createTenantWithCredentials(storage, 'Bench');
-    const erpPath = join(dataDir, 'erp.sqlite');
-    const invoices = Object.values(createDemoErp(erpPath));
-    const configPath = join(dataDir, 'sync-client.yaml');
-    writeSqliteSyncClientConfig(configPath, {
-      serverUrl: a.url,
-      erpPath,
-      lookupSql: demoErpLookupSql,
-    });
+    const { credentials, invoices, configPath } = await prepareDemoTenant(storage, a.url);
     const onA = platformClient(a.url, credentials.apiToken);
     const onB = platformClient(b.url, credentials.apiToken);
     const total = count * 2;
 
     const websocket = await withAgent(configPath, credentials.agentKey, 'websocket', async () => ({
-      sameInstance: await sequential(onA, invoices, count, warmup),
-      crossInstance: await sequential(onB, invoices, count, warmup),
+      sameInstance: await sequentialValidations(onA, invoices, count, warmup),
+      crossInstance: await sequentialValidations(onB, invoices, count, warmup),
       throughput: await throughput(onA, invoices, total, concurrency),
     }));
     const longPoll = await withAgent(configPath, credentials.agentKey, 'long-poll', async () => ({
-      latency: await sequential(onA, invoices, count, warmup),
+      latency: await sequentialValidations(onA, invoices, count, warmup),
       throughput: await throughput(onA, invoices, total, concurrency),
     }));
     return {

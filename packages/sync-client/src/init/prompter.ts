@@ -41,9 +41,10 @@ export function createPrompter(input: Input, output: Writable): Prompter {
       return answer === '' ? (fallback ?? '') : answer;
     },
     async askHidden(question) {
-      output.write(`${question}: `);
+      // Echo goes off before the prompt shows: whatever is typed as soon as it appears stays hidden.
       const raw = input.isTTY === true && typeof input.setRawMode === 'function';
       if (raw) input.setRawMode?.(true);
+      output.write(`${question}: `);
       const answer = await nextLine();
       if (raw) input.setRawMode?.(false);
       output.write('\n');
