@@ -72,6 +72,33 @@ describe('admin CLI, straight to the database', () => {
     const revokedAgain = await admin(dataDir, url, 'key', 'revoke', '--id', key.json().id ?? '');
     expect(revokedAgain.out).toMatch(/revocada/);
 
+    const user = await admin(
+      dataDir,
+      url,
+      'user',
+      'create',
+      '--tenant',
+      tenantId,
+      '--email',
+      'Ana@ACME.com',
+      '--json',
+    );
+    expect(user.code).toBe(0);
+    expect(user.json().email).toBe('ana@acme.com');
+    expect(user.json().password).toMatch(/^[\w-]{16}$/);
+    const again = await admin(
+      dataDir,
+      url,
+      'user',
+      'create',
+      '--tenant',
+      tenantId,
+      '--email',
+      'ana@acme.com',
+    );
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/Ya existe un usuario/);
+
     const unknown = await admin(dataDir, url, 'key', 'create', '--tenant', 'no-existe');
     expect(unknown).toMatchObject({ code: 1, out: '' });
     expect(unknown.err).toMatch(/No existe el cliente/);

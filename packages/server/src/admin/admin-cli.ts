@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { AppError } from '@cotejo/protocol';
 import type { Config } from '../config.ts';
 import type { AdminService } from './admin-service.ts';
@@ -41,11 +42,12 @@ export async function runAdminCli(
 
 async function execute(
   admin: AdminService,
-  { name, value }: CliCommand,
+  { name, values }: CliCommand,
 ): Promise<{ json: object; text: string }> {
+  const value = (option: string) => values[option] ?? '';
   switch (name) {
     case 'tenant create': {
-      const tenant = await admin.createTenant(value);
+      const tenant = await admin.createTenant(value('name'));
       return { json: { id: tenant.id }, text: `Cliente "${tenant.name}" creado: ${tenant.id}` };
     }
     case 'tenant list': {
@@ -54,26 +56,35 @@ async function execute(
       return { json: { tenants }, text: lines.length > 0 ? lines.join('\n') : 'No hay clientes.' };
     }
     case 'key create': {
-      const { id, key } = await admin.createAgentKey(value);
+      const { id, key } = await admin.createAgentKey(value('tenant'));
       return {
         json: { id, key },
         text: `Clave del sync-client creada (id ${id}):\n  ${key}\n${onceNote}`,
       };
     }
     case 'token create': {
-      const { id, token } = await admin.createApiToken(value);
+      const { id, token } = await admin.createApiToken(value('tenant'));
       return {
         json: { id, token },
         text: `Token de API creado (id ${id}):\n  ${token}\n${onceNote}`,
       };
     }
     case 'key revoke': {
-      const { id } = await admin.revokeAgentKey(value);
+      const { id } = await admin.revokeAgentKey(value('id'));
       return { json: { id, revoked: true }, text: `Clave ${id} revocada.` };
     }
     case 'token revoke': {
-      const { id } = await admin.revokeApiToken(value);
+      const { id } = await admin.revokeApiToken(value('id'));
       return { json: { id, revoked: true }, text: `Token ${id} revocado.` };
+    }
+    case 'user create': {
+      // Generated, never typed on a command line (shell history, process list).
+      const password = randomBytes(12).toString('base64url');
+      const user = await admin.createUser(value('tenant'), value('email'), password);
+      return {
+        json: { id: user.id, email: user.email, password },
+        text: `Usuario ${user.email} creado (id ${user.id}). Contraseña:\n  ${password}\n${onceNote}`,
+      };
     }
   }
 }

@@ -1,19 +1,20 @@
 /** The admin CLI's commands, defined once: `<noun> <verb>` and the options each requires. */
 export const cliCommands = {
-  'tenant create': { option: 'name' },
-  'tenant list': { option: null },
-  'key create': { option: 'tenant' },
-  'key revoke': { option: 'id' },
-  'token create': { option: 'tenant' },
-  'token revoke': { option: 'id' },
-} as const;
+  'tenant create': { options: ['name'] },
+  'tenant list': { options: [] },
+  'key create': { options: ['tenant'] },
+  'key revoke': { options: ['id'] },
+  'token create': { options: ['tenant'] },
+  'token revoke': { options: ['id'] },
+  'user create': { options: ['tenant', 'email'] },
+} as const satisfies Record<string, { options: readonly string[] }>;
 
 export type CliCommandName = keyof typeof cliCommands;
 
 export interface CliCommand {
   name: CliCommandName;
-  /** The value of the command's required option (`--name`, `--tenant`, `--id`), if any. */
-  value: string;
+  /** The command's required options (`--name`, `--tenant`, `--id`, `--email`) by name. */
+  values: Readonly<Record<string, string>>;
   json: boolean;
 }
 
@@ -24,6 +25,8 @@ export const usage = `Uso: npm run admin -- <comando> [--json]
   key revoke --id ID|CLAVE        revoca una clave de sync-client
   token create --tenant ID        crea un token de la API
   token revoke --id ID|TOKEN      revoca un token de la API
+  user create --tenant ID --email EMAIL
+                                  crea un usuario de la aplicación web (contraseña generada)
 Con --json imprime un solo objeto JSON. Usa DATABASE_URL o DATA_DIR, como el servidor.`;
 
 export class CliUsageError extends Error {
@@ -50,12 +53,13 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       name === '' ? 'Indique un comando.' : `Comando desconocido: "${name}".`,
     );
   }
-  const { option } = cliCommands[name];
-  const value = option === null ? '' : (options.get(option) ?? '');
-  if (option !== null && value.trim() === '') {
-    throw new CliUsageError(`"${name}" requiere --${option}.`);
+  const values: Record<string, string> = {};
+  for (const option of cliCommands[name].options) {
+    const value = options.get(option) ?? '';
+    if (value.trim() === '') throw new CliUsageError(`"${name}" requiere --${option}.`);
+    values[option] = value;
   }
-  return { name, value, json };
+  return { name, values, json };
 }
 
 function isCommand(name: string): name is CliCommandName {
