@@ -42,3 +42,18 @@ export async function waitUntil<T>(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * Holds an exclusive lock on `facturas` in the ERP database at `url` until the returned function
+ * runs: lookups against it wait, so a request stays in flight as long as a test needs.
+ */
+export async function lockErpTable(url: string): Promise<() => Promise<void>> {
+  const holder = new pg.Client({ connectionString: url });
+  await holder.connect();
+  await holder.query('begin');
+  await holder.query('lock table facturas in access exclusive mode');
+  return async () => {
+    await holder.query('rollback');
+    await holder.end();
+  };
+}

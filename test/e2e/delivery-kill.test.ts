@@ -7,6 +7,7 @@ import { demoErpLookupSql, demoErpTable } from '../../scripts/lib/demo-erp.ts';
 import type { LoggedProcess } from '../../scripts/lib/logged-process.ts';
 import {
   createPostgresDatabase,
+  lockErpTable,
   waitUntil,
   type PostgresDatabase,
 } from '../../scripts/lib/postgres-database.ts';
@@ -54,17 +55,7 @@ describe('delivery survives kill -9 (PostgreSQL server, PostgreSQL ERP)', () => 
         [id],
       )
     ).rows[0];
-  /** Holds an exclusive lock on the ERP table until `release()`: lookups wait on it. */
-  const lockErp = async () => {
-    const holder = new pg.Client({ connectionString: erp.url });
-    await holder.connect();
-    await holder.query('begin');
-    await holder.query('lock table facturas in access exclusive mode');
-    return async () => {
-      await holder.query('rollback');
-      await holder.end();
-    };
-  };
+  const lockErp = () => lockErpTable(erp.url);
   const startClient = async () => {
     const client = await startSyncClient(configPath, credentials.agentKey);
     clients.push(client);

@@ -6,6 +6,7 @@ import { demoErpLookupSql } from '../../../scripts/lib/demo-erp.ts';
 import type { LoggedProcess } from '../../../scripts/lib/logged-process.ts';
 import {
   createPostgresDatabase,
+  lockErpTable,
   waitUntil,
   type PostgresDatabase,
 } from '../../../scripts/lib/postgres-database.ts';
@@ -144,16 +145,7 @@ export async function startFaultStack(options: FaultStackOptions = {}) {
       return line === undefined ? undefined : Number(line.slice(series.length + 1));
     },
     /** Holds an exclusive lock on the ERP table until the returned function runs. */
-    async lockErp(): Promise<() => Promise<void>> {
-      const holder = new pg.Client({ connectionString: erp.url });
-      await holder.connect();
-      await holder.query('begin');
-      await holder.query('lock table facturas in access exclusive mode');
-      return async () => {
-        await holder.query('rollback');
-        await holder.end();
-      };
-    },
+    lockErp: () => lockErpTable(erp.url),
     /** Like `waitUntil`, but fails at once, with the server's last lines, if the server died. */
     waitUntil<T>(check: () => Promise<T | undefined>, what: string, timeoutMs?: number) {
       return waitUntil(
